@@ -1,0 +1,46 @@
+"""The ``integrules`` command: one module per subcommand, listed in COMMANDS.
+
+Each module defines ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int`` (the exit code).
+Exit codes (docs/cli.md): 0 nothing not met, 1 findings not met, 2 usage error,
+3 input rejected (a record or a file), 4 plugin fault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from ..errors import IntegrulesError
+
+COMMANDS = ("check", "requirements", "plugins")
+
+EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_REJECTED, EXIT_PLUGIN_FAULT = 0, 1, 2, 3, 4
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="integrules",
+        description="Sjekk saker mot integreringsloven / Check cases against Norwegian integration law.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        module = importlib.import_module(f"{__name__}.{name}")
+        p = sub.add_parser(name.replace("_", "-"), help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args._run(args)
+    except IntegrulesError as exc:
+        print(f"integrules: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,62 @@
+"""integrules check: judge every participant in a case file at a date."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from ..errors import UsageError
+from ..output import write_json, write_text
+from ..reading import read_case_file
+from . import EXIT_NOT_MET, EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
+from .common import add_engine_arguments, date_arg, example_path, make_engine
+
+HELP = "Vurder hver deltaker mot kravene / judge every participant against the requirements"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", help="saksfil (.json) eller JSON Lines (.jsonl); - for stdin / case file")
+    p.add_argument("--example", action="store_true", help="bruk det innebygde eksempelet / use the bundled example")
+    p.add_argument("--as-of", type=date_arg, metavar="DATE",
+                   help="vurderingsdato / date to judge at (YYYY-MM-DD or dd.mm.yyyy); default: the file's as_of, else today")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--show-not-applicable", action="store_true", help="list not-applicable findings in text output")
+    add_engine_arguments(p)
+
+
+def resolve_input(args: argparse.Namespace) -> str:
+    if args.example and args.file:
+        raise UsageError("give a FILE or --example, not both")
+    if not args.example and not args.file:
+        raise UsageError("give a FILE to check, or --example")
+    return example_path() if args.example else args.file
+
+
+def run(args: argparse.Namespace) -> int:
+    path = resolve_input(args)
+    header, records = read_case_file(path)
+    engine = make_engine(args, header.settings)
+    # The command line is the one place a clock is read, and only when no date is given.
+    as_of = args.as_of or header.as_of or dt.date.today()
+    meta = {
+        "integrules": {"format": 1},
+        "as_of": as_of.isoformat(),
+        "kommune": header.kommune,
+        "plugins": [{"name": p.name, "version": p.version} for p in engine.plugins()],
+        "settings": engine.settings,
+    }
+    results = engine.evaluate_all(records, as_of)
+    write = write_json if args.format == "json" else write_text
+    summary = write(sys.stdout, meta, results)
+    sys.stdout.flush()
+    for fault in engine.faults[:20]:
+        print(f"integrules: plugin {fault.plugin!r} failed on record {fault.index}"
+              f" ({fault.requirement_id or 'regime'}): {fault.error.split(':')[0]}", file=sys.stderr)
+    if engine.fault_count:
+        return EXIT_PLUGIN_FAULT
+    if summary.rejected:
+        return EXIT_REJECTED
+    if summary.outcomes.get("not_met"):
+        return EXIT_NOT_MET
+    return EXIT_OK

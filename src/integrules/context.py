@@ -1,0 +1,118 @@
+"""The view a rule has of one participant at one date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Mapping, TypeVar
+
+from .findings import Evaluation, Text, met, not_met, pending, unknown
+from .rules import RegimeDecision
+
+if TYPE_CHECKING:
+    from .model import Event, Participant
+    from .registry import Registry
+
+T = TypeVar("T")
+
+
+class Missing(Exception):
+    """Raised inside a rule (usually by :meth:`Context.need`) when facts are unknown.
+
+    The engine turns it into an ``unknown`` finding that names the missing facts.
+    """
+
+    def __init__(self, *paths: str) -> None:
+        super().__init__(", ".join(paths))
+        self.paths = paths
+
+
+_NOT_COMPUTED = object()
+
+
+class Context:
+    """Everything a rule may look at: the participant, the as-of date, the regime and settings.
+
+    There is no clock here: "today" is ``as_of``, always. Facts dated after ``as_of`` had not
+    happened yet at ``as_of``, and the helpers treat them so.
+    """
+
+    __slots__ = ("participant", "as_of", "regime", "_settings", "_registry", "_facts")
+
+    def __init__(
+        self,
+        participant: Participant,
+        as_of: dt.date,
+        regime: RegimeDecision,
+        settings: Mapping[str, Any],
+        registry: Registry,
+    ) -> None:
+        self.participant = participant
+        self.as_of = as_of
+        self.regime = regime
+        self._settings = settings
+        self._registry = registry
+        self._facts: dict[str, Any] = {}
+
+    @property
+    def p(self) -> Participant:
+        """Short alias for the participant."""
+        return self.participant
+
+    def setting(self, name: str) -> Any:
+        """The value of a declared setting (the user's choice, else its documented default)."""
+        return self._settings[name]
+
+    def fact(self, name: str) -> Any:
+        """A derived fact by name, computed once per participant; raises Missing if unknown."""
+        value = self._facts.get(name, _NOT_COMPUTED)
+        if value is _NOT_COMPUTED:
+            try:
+                value = self._registry.derived_facts[name].compute(self.participant, self.as_of, self)
+            except Missing as exc:
+                value = exc
+            self._facts[name] = value
+        if isinstance(value, Missing):
+            raise value
+        return value
+
+    def has_fact(self, name: str) -> bool:
+        return name in self._registry.derived_facts
+
+    @staticmethod
+    def need(value: T | None, path: str) -> T:
+        """Return ``value``, or stop the rule as unknown naming ``path`` when it is None."""
+        if value is None:
+            raise Missing(path)
+        return value
+
+    def happened(self, day: dt.date | None) -> bool:
+        """True if a dated fact had happened by the as-of date."""
+        return day is not None and day <= self.as_of
+
+    def deadline(self, event: Event | None, path: str, due: dt.date, what: Text) -> Evaluation:
+        """The standard "done by the deadline" judgement for an :class:`~integrules.model.Event`.
+
+        Unknown when the event, whether it was done, or its date is not registered; pending
+        when not done by the as-of date and the deadline (inclusive) has not passed; not met
+        when the deadline passed without it, or it was done late; met otherwise.
+        """
+        if event is None:
+            return unknown([path], due=due)
+        if event.done is None:
+            return unknown([f"{path}.done"], due=due)
+        if event.done:
+            if event.date is None:
+                return unknown([f"{path}.date"], due=due)
+            if event.date <= self.as_of:
+                if event.date <= due:
+                    return met(f"{what.nb}: utført {event.date:%d.%m.%Y}, frist {due:%d.%m.%Y}.",
+                               f"{what.en}: done {event.date:%d.%m.%Y}, due {due:%d.%m.%Y}.", due=due)
+                late = (event.date - due).days
+                return not_met(f"{what.nb}: utført {event.date:%d.%m.%Y}, {late} dager etter fristen {due:%d.%m.%Y}.",
+                               f"{what.en}: done {event.date:%d.%m.%Y}, {late} days after the deadline {due:%d.%m.%Y}.",
+                               due=due)
+        if self.as_of <= due:
+            return pending(f"{what.nb}: ikke utført ennå, frist {due:%d.%m.%Y}.",
+                           f"{what.en}: not done yet, due {due:%d.%m.%Y}.", due=due)
+        return not_met(f"{what.nb}: ikke utført, fristen {due:%d.%m.%Y} er passert.",
+                       f"{what.en}: not done, the deadline {due:%d.%m.%Y} has passed.", due=due)

@@ -1,0 +1,306 @@
+"""The engine: a plugin manager of its own, the resolved registry, and evaluation.
+
+Nothing happens at import time. Each :class:`Engine` holds an isolated pluggy manager, so a
+test or a host application can keep several side by side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import sys
+import traceback
+from importlib import metadata
+from types import ModuleType
+from typing import Any, Iterable, Iterator, Mapping
+
+import attrs
+import pluggy
+
+from . import hookspecs
+from .builtins import BUILTIN_PLUGINS
+from .context import Context, Missing
+from .errors import PluginLoadError
+from .findings import Evaluation, Finding, Outcome, Text, unknown
+from .model import Participant
+from .registry import Registrar, Registry
+from .results import ParticipantResult, Rejection
+from .rules import Regime, RegimeDecision, Requirement
+
+ENTRY_POINT_GROUP = "integrules"
+ENV_DISABLE = "INTEGRULES_DISABLE_PLUGINS"  # comma-separated plugin names
+ENV_NO_AUTOLOAD = "INTEGRULES_DISABLE_PLUGIN_AUTOLOAD"  # any non-empty value
+ENV_TRACE = "INTEGRULES_TRACE_PLUGINS"  # any non-empty value: hook calls to stderr
+
+REGISTER_HOOKS = (
+    "integrules_register_regimes",
+    "integrules_register_settings",
+    "integrules_register_derived_facts",
+    "integrules_register_requirements",
+)
+
+
+@attrs.frozen
+class PluginInfo:
+    """An installed or registered plugin as ``integrules plugins`` lists it."""
+
+    name: str
+    version: str | None
+    source: str  # "builtin", "entry point" or "registered"
+    hooks: tuple[str, ...]
+    module: str
+
+
+@attrs.frozen
+class Fault:
+    """A plugin's failure while judging one participant; the batch goes on."""
+
+    plugin: str
+    requirement_id: str | None
+    index: int
+    error: str  # exception type and message
+    traceback: str = attrs.field(repr=False)
+
+
+def plugin_name_of(obj: Any) -> str:
+    """A plugin's name: its ``PLUGIN_NAME``, else its module name less the ``integrules_`` prefix."""
+    name = getattr(obj, "PLUGIN_NAME", None)
+    if name:
+        return name
+    module = obj.__name__ if isinstance(obj, ModuleType) else type(obj).__module__
+    return module.removeprefix("integrules_")
+
+
+class Engine:
+    """Loads plugins, resolves what they register, and judges participants.
+
+    :param plugins: plugin objects (modules or instances) to register besides the installed
+        ones, asked before them; a ``(name, plugin)`` pair names one explicitly.
+    :param entry_points: load plugins installed on the ``integrules`` entry-point group.
+    :param disable: plugin names not to load or register.
+    :param settings: values for declared settings (name to value).
+    :param trace: write every hook call to stderr.
+    """
+
+    def __init__(
+        self,
+        *,
+        plugins: Iterable[Any] = (),
+        entry_points: bool = True,
+        disable: Iterable[str] = (),
+        settings: Mapping[str, Any] | None = None,
+        trace: bool = False,
+    ) -> None:
+        self.disabled = frozenset(disable)
+        self.pm = pluggy.PluginManager("integrules")
+        self.pm.add_hookspecs(hookspecs)
+        self.load_errors: list[str] = []
+        self.faults: list[Fault] = []
+        self.fault_count = 0
+        self._info: dict[str, PluginInfo] = {}
+        for module_name in BUILTIN_PLUGINS:
+            self._register(importlib.import_module(module_name), "integrules", "builtin", None)
+        if entry_points:
+            self._load_entry_points()
+        for item in plugins:
+            name, obj = item if isinstance(item, tuple) else (plugin_name_of(item), item)
+            if name not in self.disabled:
+                self._register(obj, name, "registered", None)
+        self.pm.check_pending()
+        if trace:
+            self.pm.trace.root.setwriter(sys.stderr.write)
+            self.pm.enable_tracing()
+        self.registry = self._collect()
+        self.settings = self.registry.resolve_settings(settings)
+        self._plans: dict[tuple[str | None, dt.date], list[tuple[Requirement, Any]]] = {}
+
+    @classmethod
+    def from_environment(cls, *, disable: Iterable[str] = (), **kwargs: Any) -> Engine:
+        """An engine honouring INTEGRULES_DISABLE_PLUGINS, _DISABLE_PLUGIN_AUTOLOAD and _TRACE_PLUGINS."""
+        env_disabled = [n.strip() for n in os.environ.get(ENV_DISABLE, "").split(",") if n.strip()]
+        kwargs.setdefault("entry_points", not os.environ.get(ENV_NO_AUTOLOAD))
+        kwargs.setdefault("trace", bool(os.environ.get(ENV_TRACE)))
+        return cls(disable=[*disable, *env_disabled], **kwargs)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _register(self, obj: Any, name: str, source: str, version: str | None) -> None:
+        if self.pm.has_plugin(name) or name in self._info:
+            raise PluginLoadError(f"two plugins are named {name!r}; plugin names must be unique")
+        self.pm.register(obj, name=name)
+        hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(obj) or ()))
+        module = obj.__name__ if isinstance(obj, ModuleType) else type(obj).__module__
+        self._info[name] = PluginInfo(name, version, source, hooks, module)
+
+    def _load_entry_points(self) -> None:
+        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            if ep.name in self.disabled or self.pm.has_plugin(ep.name):
+                continue
+            try:
+                obj = ep.load()
+            except Exception as exc:  # a broken plugin is reported by name; the others still load
+                self.load_errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
+                continue
+            version = ep.dist.version if ep.dist is not None else None
+            self._register(obj, ep.name, "entry point", version)
+
+    def _collect(self) -> Registry:
+        entries: dict[str, list] = {"requirement": [], "adaptation": [], "regime": [], "setting": [], "fact": []}
+        for name in sorted(self._info):
+            plugin = self.pm.get_plugin(name)
+            others = [p for p in self.pm.get_plugins() if p is not plugin]
+            for hook_name in REGISTER_HOOKS:
+                # One call per plugin, through pluggy (tracing and wrappers apply), so each
+                # registration is attributed to the plugin that made it.
+                caller = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
+                caller(register=Registrar(name, entries))
+        return Registry.build(entries)
+
+    def plugins(self) -> list[PluginInfo]:
+        """The registered plugins, sorted by name."""
+        return [self._info[n] for n in sorted(self._info)]
+
+    # -- evaluation ------------------------------------------------------------------------
+
+    def requirements(self, as_of: dt.date | None = None) -> list[Requirement]:
+        """Every requirement in force at ``as_of`` (all versions when None), sorted by id."""
+        return self.registry.all_versions() if as_of is None else self.registry.in_force(as_of)
+
+    def plugin_of(self, requirement: Requirement) -> str:
+        return self.registry.owner(requirement)
+
+    def decide_regime(self, participant: Participant, as_of: dt.date) -> RegimeDecision:
+        try:
+            decision = self.pm.hook.integrules_decide_regime(
+                participant=participant, as_of=as_of, settings=self.settings
+            )
+        except Exception as exc:
+            plugin = self._failing_regime_plugin(participant, as_of)
+            self._fault(plugin, None, -1, exc)
+            return RegimeDecision(
+                regime=None,
+                reason=Text(f"Feil i programtillegget {plugin!r} da regelverket skulle avgjøres.",
+                            f"Plugin {plugin!r} failed while deciding the regime."),
+                plugin=plugin,
+            )
+        if not isinstance(decision, RegimeDecision):
+            return RegimeDecision(regime=None, reason=Text(
+                f"Programtillegg returnerte {type(decision).__name__}, ikke en RegimeDecision.",
+                f"A plugin returned {type(decision).__name__}, not a RegimeDecision."), plugin="?")
+        if decision.regime is not None and decision.regime not in self.registry.regimes:
+            return attrs.evolve(decision, regime=None, reason=Text(
+                f"Programtillegget {decision.plugin!r} valgte et ukjent regelverk {decision.regime!r}.",
+                f"Plugin {decision.plugin!r} chose an unknown regime {decision.regime!r}."))
+        return decision
+
+    def _plan(self, regime_id: str | None, as_of: dt.date) -> list[tuple[Requirement, Any]]:
+        """Per regime and date: each requirement in force, with how it applies (cached)."""
+        key = (regime_id, as_of)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = []
+            lineage = self.registry.lineage(regime_id) if regime_id else ()
+            regime = self.registry.regimes.get(regime_id) if regime_id else None
+            for req in self.registry.in_force(as_of):
+                if regime_id is None:
+                    mode: Any = "unknown"
+                elif regime is not None and not regime.judged:
+                    mode = ("other", regime)
+                elif req.regime not in lineage:
+                    mode = ("outside", self.registry.regimes.get(req.regime))
+                elif (req.id, regime_id) in self.registry.adaptations:
+                    mode = ("adapted", self.registry.adaptations[(req.id, regime_id)])
+                else:
+                    mode = "judge"
+                plan.append((req, mode))
+            if len(self._plans) > 64:
+                self._plans.clear()
+            self._plans[key] = plan
+        return plan
+
+    def evaluate(self, participant: Participant, as_of: dt.date, *, index: int = 0) -> ParticipantResult:
+        """Judge one participant at ``as_of``: one finding per requirement in force."""
+        decision = self.decide_regime(participant, as_of)
+        ctx = Context(participant, as_of, decision, self.settings, self.registry)
+        findings = []
+        for req, mode in self._plan(decision.regime, as_of):
+            plugin = self.registry.owner(req)
+            if mode == "judge":
+                findings.append(self._judge(req, plugin, ctx, index))
+            elif mode == "unknown":
+                ev = unknown(decision.missing or ("regime",), "Regelverket deltakeren omfattes av er ukjent. " + decision.reason.nb,
+                             "The rules governing the participant are unknown. " + decision.reason.en)
+                findings.append(self._finding(req, plugin, ev))
+            else:
+                kind, what = mode
+                findings.append(self._set_aside(req, plugin, kind, what, decision))
+        return ParticipantResult(index, participant.id, as_of, decision, tuple(findings), participant)
+
+    def evaluate_all(
+        self, items: Iterable[Participant | Rejection], as_of: dt.date
+    ) -> Iterator[ParticipantResult | Rejection]:
+        """Judge a stream; rejections pass through so that read = evaluated + rejected."""
+        for i, item in enumerate(items):
+            if isinstance(item, Rejection):
+                yield item
+            else:
+                yield self.evaluate(item, as_of, index=i)
+
+    def _judge(self, req: Requirement, plugin: str, ctx: Context, index: int) -> Finding:
+        try:
+            ev = req.evaluate(ctx)
+        except Missing as exc:
+            ev = unknown(exc.paths)
+        except Exception as exc:
+            self._fault(plugin, req.id, index, exc)
+            ev = Evaluation(Outcome.ERROR, Text(
+                f"Feil i programtillegget {plugin!r}: {type(exc).__name__}. Kravet ble ikke vurdert.",
+                f"Plugin {plugin!r} failed: {type(exc).__name__}. The requirement was not judged."))
+        else:
+            if not isinstance(ev, Evaluation):
+                self._fault(plugin, req.id, index, TypeError(f"returned {type(ev).__name__}, not an Evaluation"))
+                ev = Evaluation(Outcome.ERROR, Text(
+                    f"Programtillegget {plugin!r} returnerte {type(ev).__name__}, ikke en Evaluation.",
+                    f"Plugin {plugin!r} returned {type(ev).__name__}, not an Evaluation."))
+        return self._finding(req, plugin, ev)
+
+    @staticmethod
+    def _finding(req: Requirement, plugin: str, ev: Evaluation) -> Finding:
+        refs = req.references + tuple(r for r in ev.references if r not in req.references)
+        return Finding(req.id, ev.outcome, ev.message, refs, req.responsible, plugin, ev.due, ev.missing)
+
+    def _set_aside(self, req: Requirement, plugin: str, kind: str, what: Any, decision: RegimeDecision) -> Finding:
+        if kind == "adapted":
+            replaced = (f" Vurderes i stedet etter {what.replaced_by}.", f" Judged instead by {what.replaced_by}.") \
+                if what.replaced_by else ("", "")
+            return Finding(req.id, Outcome.NOT_APPLICABLE,
+                           Text(what.reason.nb + replaced[0], what.reason.en + replaced[1]),
+                           what.references, req.responsible,
+                           self.registry.adaptation_owners[(req.id, what.regime)])
+        regime: Regime | None = what
+        title = regime.title if regime else Text(req.regime, req.regime)
+        if kind == "other":
+            msg = Text(f"Deltakeren omfattes av {title.nb}; integrules vurderer ikke dette regelverket. {decision.reason.nb}",
+                       f"The participant falls under {title.en}; integrules does not judge those rules. {decision.reason.en}")
+        else:
+            msg = Text(f"Gjelder bare for deltakere etter {title.nb}.", f"Applies only to participants under {title.en}.")
+        return Finding(req.id, Outcome.NOT_APPLICABLE, msg, decision.references, req.responsible, decision.plugin or plugin)
+
+    def _fault(self, plugin: str, requirement_id: str | None, index: int, exc: BaseException) -> None:
+        self.fault_count += 1
+        if len(self.faults) < 1000:
+            tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+            self.faults.append(Fault(plugin, requirement_id, index, f"{type(exc).__name__}: {exc}", tb))
+
+    def _failing_regime_plugin(self, participant: Participant, as_of: dt.date) -> str:
+        """On the rare error path, ask each implementation alone to find the one that raises."""
+        hook_impls = self.pm.hook.integrules_decide_regime.get_hookimpls()
+        for impl in reversed(hook_impls):  # pluggy's call order
+            others = [p for p in self.pm.get_plugins() if p is not impl.plugin]
+            caller = self.pm.subset_hook_caller("integrules_decide_regime", remove_plugins=others)
+            try:
+                caller(participant=participant, as_of=as_of, settings=self.settings)
+            except Exception:
+                return impl.plugin_name
+        return "?"

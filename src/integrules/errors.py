@@ -1,0 +1,37 @@
+"""Errors meant for users. They print without a traceback; a bug inside a plugin keeps its own."""
+
+from __future__ import annotations
+
+
+class IntegrulesError(Exception):
+    """Base class for errors the command line reports as a message, not a traceback."""
+
+    exit_code = 2
+
+
+class FieldValueError(ValueError):
+    """A single input value is not what the field expects (placed on its field path by the converter)."""
+
+
+class ConfigurationError(IntegrulesError):
+    """Plugins disagree at start-up: a duplicate id, two overrides of one id, an override of nothing."""
+
+    exit_code = 4
+
+
+class PluginLoadError(IntegrulesError):
+    """A plugin named on the entry-point group could not be imported."""
+
+    exit_code = 4
+
+
+class InputError(IntegrulesError):
+    """A file could not be read at all (not a single bad record: those are rejections)."""
+
+    exit_code = 3
+
+
+class UsageError(IntegrulesError):
+    """The command line or an API call was used wrongly."""
+
+    exit_code = 2

@@ -1,0 +1,187 @@
+"""What a rule says about one participant: outcomes, legal references and findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Iterable
+
+import attrs
+
+
+class Outcome(enum.Enum):
+    """The answer to one requirement for one participant.
+
+    ``error`` is not a legal answer: the plugin that should have decided failed, and the
+    engine reports it instead of crashing the batch.
+    """
+
+    MET = "met"
+    NOT_MET = "not_met"
+    PENDING = "pending"  # not done, deadline not reached
+    UNKNOWN = "unknown"  # facts missing; `missing` names them
+    NOT_APPLICABLE = "not_applicable"
+    ERROR = "error"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Unit(enum.Enum):
+    """Who must act: the municipal units and partners named in the seed."""
+
+    FT = "FT"  # Flyktningetjenesten, refugee service
+    VO = "VO"  # Voksenopplæringen, adult education
+    NAV = "NAV"
+    FK = "FK"  # fylkeskommunen, county authority (career guidance, upper secondary)
+    KOMMUNE = "kommune"  # the municipality as such, no unit named
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Text:
+    """User-facing text in Bokmål with English beside it."""
+
+    nb: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"{self.nb} / {self.en}"
+
+
+_ORDINALS = ("første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende", "niende")
+
+
+@attrs.frozen
+class LegalRef:
+    """A Lovdata-style reference: instrument, section, paragraph (ledd), letter, sentence, URL.
+
+    ``kind`` tells how binding the source is: ``lov``, ``forskrift``, ``forarbeid`` (preparatory
+    works), ``veileder`` (official guidance) or ``lokal`` (a municipality's own decision).
+    """
+
+    instrument: str
+    section: str | None = None
+    ledd: int | None = None
+    bokstav: str | None = None
+    punktum: int | None = None
+    url: str | None = None
+    kind: str = attrs.field(default="lov", validator=attrs.validators.in_(("lov", "forskrift", "forarbeid", "veileder", "lokal")))
+
+    def __str__(self) -> str:
+        parts = [self.instrument]
+        if self.section:
+            parts.append(self.section)
+        if self.ledd:
+            parts.append(f"{_ORDINALS[self.ledd - 1] if self.ledd <= len(_ORDINALS) else self.ledd} ledd")
+        if self.bokstav:
+            parts.append(f"bokstav {self.bokstav}")
+        if self.punktum:
+            parts.append(f"{_ORDINALS[self.punktum - 1]} punktum")
+        return " ".join(parts)
+
+
+@attrs.frozen
+class Evaluation:
+    """What a rule function returns; the engine adds the requirement's metadata to make a Finding."""
+
+    outcome: Outcome
+    message: Text
+    due: dt.date | None = None
+    missing: tuple[str, ...] = ()
+    references: tuple[LegalRef, ...] = ()  # extra references beyond the requirement's own
+
+
+def met(nb: str, en: str, *, due: dt.date | None = None) -> Evaluation:
+    return Evaluation(Outcome.MET, Text(nb, en), due=due)
+
+
+def not_met(nb: str, en: str, *, due: dt.date | None = None) -> Evaluation:
+    return Evaluation(Outcome.NOT_MET, Text(nb, en), due=due)
+
+
+def pending(nb: str, en: str, *, due: dt.date | None = None) -> Evaluation:
+    return Evaluation(Outcome.PENDING, Text(nb, en), due=due)
+
+
+def unknown(missing: Iterable[str], nb: str = "", en: str = "", *, due: dt.date | None = None) -> Evaluation:
+    missing = tuple(sorted(set(missing)))
+    nb = nb or "Mangler opplysninger: " + ", ".join(missing)
+    en = en or "Missing facts: " + ", ".join(missing)
+    return Evaluation(Outcome.UNKNOWN, Text(nb, en), due=due, missing=missing)
+
+
+def not_applicable(nb: str, en: str, *references: LegalRef) -> Evaluation:
+    return Evaluation(Outcome.NOT_APPLICABLE, Text(nb, en), references=tuple(references))
+
+
+def all_of(*parts: Evaluation) -> Evaluation:
+    """Three-valued AND: a failed part decides; else an unknown part makes the whole unknown.
+
+    Parts that do not apply are ignored; if none apply, the whole does not apply. Pending is
+    weaker than unknown: a pending part and an unknown part give unknown, since the missing
+    fact may still show the requirement failed. The whole's due date is the earliest part's.
+    """
+    relevant = [p for p in parts if p.outcome is not Outcome.NOT_APPLICABLE]
+    if not relevant:
+        return parts[0] if parts else not_applicable("Ingen delkrav gjelder", "No part applies")
+    for outcome in (Outcome.ERROR, Outcome.NOT_MET):
+        failing = [p for p in relevant if p.outcome is outcome]
+        if failing:
+            return _merge(outcome, failing)
+    unknowns = [p for p in relevant if p.outcome is Outcome.UNKNOWN]
+    if unknowns:
+        return _merge(Outcome.UNKNOWN, unknowns)
+    pendings = [p for p in relevant if p.outcome is Outcome.PENDING]
+    if pendings:
+        return _merge(Outcome.PENDING, pendings)
+    return _merge(Outcome.MET, relevant)
+
+
+def any_of(*parts: Evaluation) -> Evaluation:
+    """Three-valued OR: a met part decides; else unknown beats pending beats not met."""
+    relevant = [p for p in parts if p.outcome is not Outcome.NOT_APPLICABLE]
+    if not relevant:
+        return parts[0] if parts else not_applicable("Ingen delkrav gjelder", "No part applies")
+    for outcome in (Outcome.MET, Outcome.ERROR, Outcome.UNKNOWN, Outcome.PENDING):
+        hits = [p for p in relevant if p.outcome is outcome]
+        if hits:
+            return _merge(outcome, hits)
+    return _merge(Outcome.NOT_MET, relevant)
+
+
+def _merge(outcome: Outcome, parts: list[Evaluation]) -> Evaluation:
+    if len(parts) == 1:
+        return parts[0]
+    dues = [p.due for p in parts if p.due is not None]
+    missing = tuple(sorted({m for p in parts for m in p.missing}))
+    refs: list[LegalRef] = []
+    for p in parts:
+        refs.extend(r for r in p.references if r not in refs)
+    return Evaluation(
+        outcome,
+        Text(" ".join(p.message.nb for p in parts), " ".join(p.message.en for p in parts)),
+        due=min(dues) if dues else None,
+        missing=missing,
+        references=tuple(refs),
+    )
+
+
+@attrs.frozen
+class Finding:
+    """One requirement judged for one participant at one date.
+
+    ``plugin`` is the plugin whose rule decided (or the plugin that set the requirement aside
+    for the participant's regime); ``responsible`` the units that must act.
+    """
+
+    requirement_id: str
+    outcome: Outcome
+    message: Text
+    references: tuple[LegalRef, ...]
+    responsible: tuple[Unit, ...]
+    plugin: str
+    due: dt.date | None = None
+    missing: tuple[str, ...] = ()

@@ -1,0 +1,85 @@
+"""CEFR levels and the four sub-tests of Norskprøven.
+
+integreringsforskriften § 26 refers the levels to the Common European Framework of Reference;
+Norskprøven reports "under A1" as well (HK-dir, "Resultater og prøvebevis").
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+from .errors import FieldValueError
+
+
+@functools.total_ordering
+class Level(enum.Enum):
+    """An ordered CEFR level: under A1 < A1 < A2 < B1 < B2 < C1."""
+
+    UNDER_A1 = "under A1"
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+    C1 = "C1"
+
+    @property
+    def rank(self) -> int:
+        return _ORDER.index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def down(self) -> Level | None:
+        """One level down, or None below the lowest level (under A1)."""
+        return _ORDER[self.rank - 1] if self.rank > 0 else None
+
+    def up(self) -> Level | None:
+        """One level up, or None above C1."""
+        return _ORDER[self.rank + 1] if self.rank + 1 < len(_ORDER) else None
+
+    def steps_to(self, other: Level) -> int:
+        """Signed number of levels from self to other (negative when other is lower)."""
+        return other.rank - self.rank
+
+    @classmethod
+    def parse(cls, value: object) -> Level:
+        """Accept "A2", "a2", "under A1", "Under A1", "UNDER_A1"."""
+        if isinstance(value, Level):
+            return value
+        if not isinstance(value, str):
+            raise FieldValueError(f"expected a CEFR level as text (A1, A2, B1, B2, C1, under A1), got {type(value).__name__}")
+        key = " ".join(value.replace("_", " ").split()).upper()
+        for level in cls:
+            if level.value.upper() == key:
+                return level
+        raise FieldValueError(f"{value!r} is not a CEFR level (expected one of: under A1, A1, A2, B1, B2, C1)")
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_ORDER = list(Level)
+
+
+class Subtest(enum.Enum):
+    """The four independent sub-tests of Norskprøven (HK-dir, "Om norskprøvene")."""
+
+    LYTTEFORSTAELSE = "lytteforstaelse"  # listening
+    LESEFORSTAELSE = "leseforstaelse"  # reading
+    SKRIFTLIG = "skriftlig"  # skriftlig fremstilling, writing
+    MUNTLIG = "muntlig"  # muntlig kommunikasjon, oral
+
+    @property
+    def label(self) -> tuple[str, str]:
+        return _SUBTEST_LABELS[self]
+
+
+_SUBTEST_LABELS = {
+    Subtest.LYTTEFORSTAELSE: ("lytteforståelse", "listening"),
+    Subtest.LESEFORSTAELSE: ("leseforståelse", "reading"),
+    Subtest.SKRIFTLIG: ("skriftlig fremstilling", "writing"),
+    Subtest.MUNTLIG: ("muntlig kommunikasjon", "oral"),
+}

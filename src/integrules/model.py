@@ -1,0 +1,281 @@
+"""The participant and the case facts the law talks about.
+
+Every fact is optional: ``None`` means *unknown* (not registered, not asked), which is not
+the same as *no*. A fact known to be absent is written explicitly, e.g. ``done: false`` on an
+event or an empty list of registrations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from .duf import DufNummer
+from .findings import Unit
+from .levels import Level, Subtest
+
+frozen = attrs.frozen(kw_only=True)
+
+
+class PermitBasis(enum.Enum):
+    """The legal basis of the residence permit (integreringsloven § 9 first paragraph, §§ 27-28)."""
+
+    FLYKTNING = "flyktning"  # § 9 a: refugee, utlendingsloven § 28
+    OVERFORINGSFLYKTNING = "overforingsflyktning"  # § 9 b: resettlement refugee, utl. § 35 third para
+    OPPHOLD_ETTER_BESKYTTELSESSOKNAD = "opphold_etter_beskyttelsessoknad"  # § 9 c: utl. § 38 first para
+    BARNEFAMILIE = "barnefamilie"  # § 9 d: utl. § 38 fifth para a or b
+    KOLLEKTIV_BESKYTTELSE = "kollektiv_beskyttelse"  # § 9 e: collective protection, utl. § 34
+    FAMILIEGJENFORENING = "familiegjenforening"  # § 9 f: family member of a-e (utl. chapter 6)
+    MENNESKEHANDEL_ELLER_VOLD = "menneskehandel_eller_vold"  # § 9 g: utl. § 53 (1) b, (2), (3)
+    ARBEID = "arbeid"  # utl. § 23 (§ 28: duty only)
+    STUDIER_ELLER_ANNET = "studier_eller_annet"  # utl. § 25 or other permits
+    ANNEN_FAMILIEINNVANDRING = "annen_familieinnvandring"  # family of others than § 9 persons
+    NORDISK_EOS = "nordisk_eos"  # Nordic or EEA citizen: outside the law's target groups (§ 8 fourth para)
+
+
+class Education(enum.Enum):
+    """Education completed before arrival, as the guiding minimum levels group it."""
+
+    INGEN_GRUNNSKOLE = "ingen_grunnskole"  # primary school not completed
+    GRUNNSKOLE = "grunnskole"  # primary school completed
+    VIDEREGAENDE = "videregaende"  # upper secondary (giving general university admission)
+    HOYERE = "hoyere"  # higher education
+
+    @property
+    def rank(self) -> int:
+        return list(Education).index(self)
+
+    @property
+    def upper_secondary_or_higher(self) -> bool:
+        return self.rank >= Education.VIDEREGAENDE.rank
+
+
+class Sluttmal(enum.Enum):
+    """End goal of the introduction programme (integreringsloven § 13)."""
+
+    ARBEID = "arbeid"
+    HOYERE_UTDANNING = "hoyere_utdanning"  # qualify for higher education
+    FAGSKOLE = "fagskole"  # higher vocational education
+    FULLFORT_VIDEREGAENDE = "fullfort_videregaende"  # completed upper secondary
+    GRUNNSKOLE = "grunnskole"  # complete (part of) primary school
+    DELER_AV_VIDEREGAENDE = "deler_av_videregaende"  # part of upper secondary
+
+
+@frozen
+class ResidencePermit:
+    """Oppholdstillatelse: when it was granted, on what basis, and arrival if granted from abroad."""
+
+    granted: dt.date | None = None
+    basis: PermitBasis | None = None
+    arrival: dt.date | None = None  # arrival in Norway, if the permit was granted before entry
+    applied_from_abroad: bool | None = None
+
+
+@frozen
+class Event:
+    """Something done (or known not done) on a date: a mapping, a contract, a registration."""
+
+    done: bool | None = None
+    date: dt.date | None = None
+    documented: bool | None = None
+
+
+@frozen
+class Course:
+    """A course the programme must contain (livsmestring, foreldreveiledning)."""
+
+    done: bool | None = None
+    date: dt.date | None = None  # completed on
+    hours: float | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.ge(0)))
+    sessions: int | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.ge(0)))
+    group: bool | None = None  # group (True) or individual (False) format
+
+
+@frozen
+class Extension:
+    """Forlengelse of the programme (§ 13 fifth paragraph; an individual decision, § 46)."""
+
+    date: dt.date
+    months: int = attrs.field(validator=attrs.validators.ge(1))
+    expected_goal_attainment: bool | None = None  # why: the participant is expected to reach the goal
+
+
+@frozen
+class Leave:
+    """Godkjent permisjon: approved leave, added to the programme's and training's duration."""
+
+    start: dt.date
+    end: dt.date
+
+
+@frozen
+class Programme:
+    """Introduksjonsprogram: the decision, start, end, end reason and end goal."""
+
+    participates: bool | None = None  # for chapter 6A the programme is voluntary
+    decision_date: dt.date | None = None
+    start_date: dt.date | None = None
+    planned_end: dt.date | None = None
+    end_date: dt.date | None = None
+    end_reason: str | None = None  # avslutningsårsak as NIR writes it
+    sluttmal: Sluttmal | None = None
+    full_time: bool | None = None
+    all_year: bool | None = None
+    extensions: tuple[Extension, ...] | None = None
+    leaves: tuple[Leave, ...] | None = None
+    reopened: dt.date | None = None  # gjenåpning after ending to work (chapter 6A)
+
+
+@frozen
+class PlanContents:
+    """What the integreringsplan states (§ 15 third paragraph); True = stated, False = not stated."""
+
+    sluttmal: bool | None = None
+    norskmal: bool | None = None
+    omfang_norsk: bool | None = None  # extent of Norwegian training
+    omfang_samfunnskunnskap: bool | None = None  # extent of social-studies training
+    varighet: bool | None = None  # the programme's duration
+    elementer: bool | None = None  # the programme's elements
+    klagemuligheter: bool | None = None  # how to complain
+    begrunnelse_elementer: bool | None = None  # § 15 fourth paragraph: why these elements
+
+
+class RevisionTrigger(enum.Enum):
+    """Why the plan was revised."""
+
+    JEVNLIG = "jevnlig"  # regular review (§ 15 sixth paragraph)
+    VESENTLIG_ENDRING = "vesentlig_endring"  # significant change in the participant's life
+    INNTAK = "inntak"  # local routine: intake date
+    KLASSEBYTTE = "klassebytte"  # local routine: change of class
+    OVERGANG_NAV = "overgang_nav"  # local routine: transition to NAV measures
+    ANNET = "annet"
+
+
+@frozen
+class Revision:
+    date: dt.date
+    trigger: RevisionTrigger | None = None
+
+
+@frozen
+class Integreringsplan:
+    """The integration plan (§ 15; under chapter 6A § 37 c sixth paragraph)."""
+
+    created: dt.date | None = None
+    contents: PlanContents | None = None
+    based_on_kartlegging: bool | None = None
+    revisions: tuple[Revision, ...] | None = None
+
+
+@frozen
+class SubtestLevels:
+    """A level per Norskprøven sub-test (a Norwegian goal or a minimum level)."""
+
+    lytteforstaelse: Level | None = None
+    leseforstaelse: Level | None = None
+    skriftlig: Level | None = None
+    muntlig: Level | None = None
+
+    def get(self, subtest: Subtest) -> Level | None:
+        return getattr(self, subtest.value)
+
+    def items(self) -> list[tuple[Subtest, Level | None]]:
+        return [(s, self.get(s)) for s in Subtest]
+
+
+class GoalChangeKind(enum.Enum):
+    FASTSETTING = "fastsetting"  # the goal first set
+    ENDRING = "endring"  # a later change
+
+
+@frozen
+class GoalChange:
+    """Norskmål set or changed on a date, per sub-test, with its justification and unit."""
+
+    date: dt.date
+    kind: GoalChangeKind
+    levels: SubtestLevels
+    justification: str | None = None
+    unit: Unit | None = None
+
+
+@frozen
+class TestResult:
+    """One Norskprøven sub-test result; ``level`` None means "ikke nok grunnlag for vurdering"."""
+
+    date: dt.date
+    subtest: Subtest
+    level: Level | None = None
+
+
+@frozen
+class LanguageTraining:
+    """Opplæring i norsk og samfunnskunnskap (§§ 26-37)."""
+
+    offer_date: dt.date | None = None  # tilbud given (§ 30)
+    decision_date: dt.date | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    exempt: bool | None = None  # fritak (§ 29)
+    extended_norwegian: bool | None = None  # decision on extended Norwegian training (chapter 6A)
+    leaves: tuple[Leave, ...] | None = None
+    samfunnskunnskap: Event | None = None  # social studies completed
+    samfunnskunnskapsprove: Event | None = None  # social-studies test taken
+    test_exempt: bool | None = None  # fritak fra prøveplikt (§ 37 with § 29)
+    full_time_upper_secondary: bool | None = None  # fulltid videregående opplæring
+
+
+@frozen
+class NirRegistration:
+    """One item registered in NIR (Nasjonalt introduksjonsregister), its date and unit."""
+
+    item: str
+    date: dt.date
+    unit: Unit | None = None
+
+
+@frozen
+class Participant:
+    """A settled refugee or immigrant whose case is checked against the law.
+
+    ``id`` is the case system's own pseudonymous key, never the DUF number or a name:
+    it is what reports and error messages show.
+    """
+
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    duf: DufNummer | None = None
+    name: str | None = None
+    birth_date: dt.date | None = None
+    permit: ResidencePermit | None = None
+    settlement_date: dt.date | None = None  # bosetting in the municipality
+    settled_by_agreement: bool | None = None  # bosatt etter avtale med integreringsmyndighetene
+    registered_date: dt.date | None = None  # folkeregistrering in the municipality (§ 30)
+    claim_date: dt.date | None = None  # krav om program or training put forward
+    earlier_municipality_months: int | None = None  # months lived in other municipalities with the permit
+    started_under_introduksjonsloven: bool | None = None  # programme or training begun under the old law
+    education: Education | None = None
+    needs_b2: bool | None = None  # needs documented B2 in all skills (e.g. for higher education)
+    children_under_18: bool | None = None  # has, or got during the programme, children under 18
+    kompetansekartlegging: Event | None = None
+    karriereveiledning: Event | None = None
+    introduksjonsprogram: Programme | None = None
+    integreringsplan: Integreringsplan | None = None
+    integreringskontrakt: Event | None = None
+    opplaering: LanguageTraining | None = None
+    norskmal: tuple[GoalChange, ...] | None = None
+    test_results: tuple[TestResult, ...] | None = None
+    livsmestring: Course | None = None
+    foreldreveiledning: Course | None = None
+    nir: tuple[NirRegistration, ...] | None = None
+
+
+@frozen
+class CaseFile:
+    """A municipality's case file: header facts and its participants."""
+
+    kommune: str | None = None
+    as_of: dt.date | None = None
+    settings: dict[str, object] = attrs.field(factory=dict)
+    participants: tuple[Participant, ...] = ()

@@ -1,0 +1,79 @@
+"""Results of a run: per participant, per rejected record, and the counts that must add up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import attrs
+
+from .findings import Finding, Outcome
+from .model import Participant
+from .rules import RegimeDecision
+
+
+@attrs.frozen
+class ParticipantResult:
+    """Every requirement in force at ``as_of`` judged for one participant (one finding per id)."""
+
+    index: int
+    participant_id: str
+    as_of: dt.date
+    regime: RegimeDecision
+    findings: tuple[Finding, ...]
+    participant: Participant | None = attrs.field(default=None, eq=False, repr=False)
+
+    def finding(self, requirement_id: str) -> Finding:
+        for f in self.findings:
+            if f.requirement_id == requirement_id:
+                return f
+        raise KeyError(requirement_id)
+
+    def outcomes(self) -> dict[str, Outcome]:
+        return {f.requirement_id: f.outcome for f in self.findings}
+
+
+@attrs.frozen
+class Rejection:
+    """A record that could not be read as a participant, and why (field paths, never values)."""
+
+    index: int
+    record_id: str | None
+    errors: tuple[str, ...]
+    source: str | None = None  # e.g. "line 12" in a JSON Lines file
+
+    def describe(self) -> str:
+        who = f"record {self.index}" + (f" (id {self.record_id})" if self.record_id else "")
+        where = f", {self.source}" if self.source else ""
+        return f"{who}{where}: " + "; ".join(self.errors)
+
+
+@attrs.define
+class Summary:
+    """Counts for a run: read = evaluated + rejected, always."""
+
+    read: int = 0
+    evaluated: int = 0
+    rejected: int = 0
+    plugin_errors: int = 0  # findings with outcome error
+    outcomes: Counter = attrs.field(factory=Counter)
+
+    def add(self, item: ParticipantResult | Rejection) -> None:
+        self.read += 1
+        if isinstance(item, Rejection):
+            self.rejected += 1
+            return
+        self.evaluated += 1
+        for f in item.findings:
+            self.outcomes[f.outcome.value] += 1
+            if f.outcome is Outcome.ERROR:
+                self.plugin_errors += 1
+
+    def as_dict(self) -> dict:
+        return {
+            "read": self.read,
+            "evaluated": self.evaluated,
+            "rejected": self.rejected,
+            "plugin_errors": self.plugin_errors,
+            "findings": {o.value: self.outcomes.get(o.value, 0) for o in Outcome},
+        }

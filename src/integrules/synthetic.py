@@ -1,0 +1,276 @@
+"""A seeded synthetic population: no real person, any size, the same output for the same seed.
+
+Each participant is drawn from its own random stream (seed and index), so participant 41 is the
+same whether 70 or 1 000 000 are generated. Names are plainly synthetic ("Syntetisk Deltaker 041")
+and DUF numbers are made up (with SSB-valid check digits), so tests can grep outputs for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any, Iterator
+
+from .dates import add_months
+from .duf import check_digits_for
+
+DEFAULT_AS_OF = dt.date(2024, 11, 27)  # the date of the seed report
+
+# NIR items as the integreringsloven plugin names them (docs/integreringsloven.md).
+NIR_PROGRAMME = ("integreringskontrakt", "sluttmal", "vedtak_og_startdato", "tiltak_og_fravaer",
+                 "foreldreveiledning", "livsmestring", "avslutning")
+NIR_TRAINING = ("utdanningsbakgrunn", "norskmal_fastsetting", "opplaering_vedtak_og_startdato", "timer_og_fravaer")
+
+END_REASONS = (
+    "Arbeid",
+    "Arbeidsmarkedstiltak i regi av NAV",
+    "Videregående opplæring - fag og yrkesopplæring",
+    "Arbeid og utdanning - videregående opplæring",
+    "Høyere utdanning",
+    "Venter på tiltak i regi av NAV",
+)
+LEVELS = ("A1", "A2", "B1", "B2")
+MINIMUM = {  # guiding minimum levels by education (listening, reading, writing, oral)
+    "ingen_grunnskole": ("A2", "A2", "A2", "B1"),
+    "grunnskole": ("B1", "B1", "B1", "B1"),
+    "videregaende": ("B1", "B1", "B1", "B2"),
+    "hoyere": ("B1", "B1", "B1", "B2"),
+}
+SUBTESTS = ("lytteforstaelse", "leseforstaelse", "skriftlig", "muntlig")
+
+
+def _day(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
+    span = (end - start).days
+    return start + dt.timedelta(days=rng.randint(0, max(span, 0)))
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _duf(rng: random.Random, year: int) -> str:
+    first_ten = f"{year}{rng.randint(0, 999999):06d}"
+    return first_ten + check_digits_for(first_ten)
+
+
+def _event(rng: random.Random, due: dt.date, as_of: dt.date, *, p_done=0.82, p_unknown=0.06, late_days=60) -> dict | None:
+    """Done on time mostly; sometimes late, not done, or not registered at all (unknown)."""
+    r = rng.random()
+    if r < p_unknown:
+        return None
+    if r < p_unknown + p_done:
+        when = due - dt.timedelta(days=rng.randint(0, 80)) if rng.random() < 0.85 else due + dt.timedelta(days=rng.randint(1, late_days))
+        if when <= as_of:
+            return {"done": True, "date": when.isoformat(), "documented": rng.random() < 0.95}
+    return {"done": False}
+
+
+def participant(index: int, *, seed: int = 0, as_of: dt.date = DEFAULT_AS_OF) -> dict[str, Any]:
+    """One synthetic participant as a JSON-ready dict (the case-file format)."""
+    rng = random.Random(f"integrules-{seed}-{index}")
+    kind = rng.choices(("ordinary", "6a", "old", "training"), weights=(58, 22, 8, 12))[0]
+    if kind == "6a":
+        granted = _day(rng, dt.date(2022, 3, 15), min(as_of, dt.date(2024, 9, 1)))
+        basis = "kollektiv_beskyttelse"
+    elif kind == "old":
+        granted = _day(rng, dt.date(2018, 6, 1), dt.date(2020, 12, 1))
+        basis = "flyktning"
+    else:
+        granted = _day(rng, dt.date(2021, 1, 10), min(as_of - dt.timedelta(days=30), dt.date(2024, 10, 1)))
+        basis = rng.choices(("flyktning", "overforingsflyktning", "familiegjenforening", "opphold_etter_beskyttelsessoknad"),
+                            weights=(55, 20, 20, 5))[0]
+    age = rng.randint(56, 66) if kind == "training" else rng.randint(18, 54)
+    birth = granted - dt.timedelta(days=age * 365 + rng.randint(0, 364))
+    settlement = min(granted + dt.timedelta(days=rng.randint(5, 150)), as_of)
+    education = rng.choices(tuple(MINIMUM), weights=(20, 30, 35, 15))[0]
+    children = rng.random() < 0.45
+    person: dict[str, Any] = {
+        "id": f"EK-{seed:02d}-{index:05d}",
+        "duf": _duf(rng, granted.year),
+        "name": f"Syntetisk Deltaker {index:03d}",
+        "birth_date": birth.isoformat(),
+        "permit": {"granted": granted.isoformat(), "basis": basis, "applied_from_abroad": basis == "overforingsflyktning"},
+        "settlement_date": settlement.isoformat(),
+        "settled_by_agreement": basis != "familiegjenforening" or rng.random() < 0.3,
+        "registered_date": (settlement + dt.timedelta(days=rng.randint(0, 20))).isoformat(),
+        "earlier_municipality_months": 0,
+        "started_under_introduksjonsloven": kind == "old",
+        "education": education if rng.random() > 0.05 else None,
+        "needs_b2": education == "hoyere" and rng.random() < 0.3,
+        "children_under_18": children,
+    }
+    if person["education"] is None:
+        del person["education"]
+    due = add_months(settlement, 3)
+    person["kompetansekartlegging"] = _event(rng, due - dt.timedelta(days=20), as_of)
+    person["karriereveiledning"] = _event(rng, due, as_of, p_done=0.7)
+    in_programme = kind in ("ordinary", "old") or (kind == "6a" and rng.random() < 0.8)
+    if in_programme:
+        _programme(rng, person, kind, settlement, education, children, as_of)
+    _training(rng, person, kind, settlement, education, as_of)
+    _nir(rng, person, as_of)
+    return {k: v for k, v in person.items() if v is not None}
+
+
+def _programme(rng, person, kind, settlement, education, children, as_of) -> None:
+    decision = settlement + dt.timedelta(days=rng.randint(10, 75) if rng.random() < 0.85 else rng.randint(95, 140))
+    if decision > as_of:
+        person["introduksjonsprogram"] = {"participates": True}
+        return
+    start = decision + dt.timedelta(days=rng.randint(0, 21))
+    months = 6 if kind == "6a" and education in ("videregaende", "hoyere") else rng.choice((12, 18, 24))
+    planned_end = add_months(start, months)
+    sluttmal = "arbeid" if kind == "6a" or education in ("videregaende", "hoyere") else rng.choice(("arbeid", "fullfort_videregaende", "grunnskole"))
+    programme: dict[str, Any] = {
+        "participates": True,
+        "decision_date": decision.isoformat(),
+        "start_date": _iso(start if start <= as_of else None),
+        "planned_end": planned_end.isoformat(),
+        "sluttmal": sluttmal,
+        "full_time": kind == "6a" or rng.random() < 0.93,
+        "all_year": True,
+        "extensions": [],
+        "leaves": [],
+    }
+    if planned_end <= as_of:
+        programme["end_date"] = planned_end.isoformat()
+        programme["end_reason"] = rng.choices(END_REASONS, weights=(35, 25, 12, 8, 8, 2))[0] if rng.random() < 0.92 else None
+    person["introduksjonsprogram"] = {k: v for k, v in programme.items() if v is not None}
+    plan_date = decision + dt.timedelta(days=rng.choice((0, 0, 0, 3, 30)))
+    if plan_date <= as_of and rng.random() < 0.93:
+        contents = {f: rng.random() < 0.95 for f in ("sluttmal", "norskmal", "omfang_norsk", "omfang_samfunnskunnskap",
+                                                    "varighet", "elementer", "klagemuligheter", "begrunnelse_elementer")}
+        revisions = []
+        for intake in _intakes(plan_date, min(as_of, planned_end)):
+            if rng.random() < 0.8:
+                revisions.append({"date": intake.isoformat(), "trigger": "inntak"})
+        person["integreringsplan"] = {"created": plan_date.isoformat(), "contents": contents,
+                                      "based_on_kartlegging": rng.random() < 0.95, "revisions": revisions}
+    if kind != "6a":
+        person["integreringskontrakt"] = _event(rng, plan_date, as_of, p_done=0.85)
+    if kind != "6a":
+        hours = rng.choice((25, 25, 25, 20, 30))
+        person["livsmestring"] = {"done": True, "date": _iso(min(add_months(start, 6), as_of)), "hours": hours} \
+            if add_months(start, 6) <= as_of and rng.random() < 0.85 else {"done": False}
+    if children:
+        group = rng.random() < 0.7
+        done = add_months(start, 8) <= as_of and rng.random() < 0.8
+        person["foreldreveiledning"] = {"done": done, "date": _iso(add_months(start, 8) if done else None),
+                                        "group": group, "sessions": rng.choice((8, 10, 12, 4)) if group else rng.choice((5, 6, 2))}
+
+
+def _intakes(start: dt.date, end: dt.date) -> list[dt.date]:
+    out, year = [], start.year
+    while year <= end.year:
+        for month in (2, 5, 8, 11):
+            d = dt.date(year, month, 1)
+            if start < d <= end:
+                out.append(d)
+        year += 1
+    return out
+
+
+def _training(rng, person, kind, settlement, education, as_of) -> None:
+    registered = dt.date.fromisoformat(person["registered_date"])
+    offer = registered + dt.timedelta(days=rng.randint(5, 80) if rng.random() < 0.9 else rng.randint(95, 130))
+    if offer > as_of:
+        person["opplaering"] = {}
+        return
+    start = offer + dt.timedelta(days=rng.randint(0, 20))
+    training: dict[str, Any] = {"offer_date": offer.isoformat(), "decision_date": offer.isoformat(),
+                                "start_date": _iso(start if start <= as_of else None), "exempt": False,
+                                "extended_norwegian": kind == "6a" and rng.random() < 0.2, "leaves": []}
+    if kind not in ("6a", "old"):
+        year_after = add_months(start, 12)
+        training["samfunnskunnskap"] = {"done": True, "date": _iso(year_after - dt.timedelta(days=rng.randint(-20, 60)))} \
+            if year_after - dt.timedelta(days=60) <= as_of and rng.random() < 0.85 else {"done": False}
+        training["samfunnskunnskapsprove"] = {"done": True, "date": _iso(year_after - dt.timedelta(days=rng.randint(-15, 30)))} \
+            if year_after <= as_of and rng.random() < 0.8 else {"done": False}
+    person["opplaering"] = training
+    if kind == "old" or education is None:
+        return
+    minimum = MINIMUM[education]
+    goal = list(minimum)
+    if rng.random() < 0.08:  # set below the minimum by mistake
+        goal[0] = LEVELS[max(0, LEVELS.index(goal[0]) - 1)]
+    changes = [{"date": start.isoformat(), "kind": "fastsetting", "levels": dict(zip(SUBTESTS, goal)), "unit": "FT"}]
+    if rng.random() < 0.15 and add_months(start, 8) <= as_of:
+        steps = 2 if rng.random() < 0.15 else 1
+        lowered = dict(zip(SUBTESTS, goal))
+        lowered["skriftlig"] = LEVELS[max(0, LEVELS.index(goal[2]) - steps)]
+        change = {"date": add_months(start, 8).isoformat(), "kind": "endring", "levels": lowered, "unit": "VO"}
+        if rng.random() < 0.85:
+            change["justification"] = "Progresjonen tilsier at minimumsnivået ikke nås."
+        changes.append(change)
+    person["norskmal"] = changes
+    results = []
+    for months in (10, 20):
+        when = add_months(start, months)
+        if when <= as_of and rng.random() < 0.7:
+            for sub, level in zip(SUBTESTS, goal):
+                reached = rng.random() < 0.6
+                got = level if reached else LEVELS[max(0, LEVELS.index(level) - 1)]
+                results.append({"date": when.isoformat(), "subtest": sub, "level": got})
+    person["test_results"] = results
+
+
+def _nir(rng, person, as_of) -> None:
+    """Register in NIR what exists, mostly within two months, sometimes late or not at all."""
+    if rng.random() < 0.05:
+        return  # NIR status unknown for this person
+    registrations = []
+    facts = {
+        "vedtak_og_startdato": person.get("introduksjonsprogram", {}).get("decision_date"),
+        "sluttmal": person.get("introduksjonsprogram", {}).get("decision_date"),
+        "avslutning": person.get("introduksjonsprogram", {}).get("end_date"),
+        "integreringskontrakt": (person.get("integreringskontrakt") or {}).get("date"),
+        "livsmestring": (person.get("livsmestring") or {}).get("date"),
+        "foreldreveiledning": (person.get("foreldreveiledning") or {}).get("date"),
+        "opplaering_vedtak_og_startdato": (person.get("opplaering") or {}).get("decision_date"),
+        "norskmal_fastsetting": (person.get("norskmal") or [{}])[0].get("date"),
+        "utdanningsbakgrunn": person.get("settlement_date") if person.get("education") else None,
+    }
+    for item, when in sorted(facts.items()):
+        if not when:
+            continue
+        r = rng.random()
+        if r < 0.12:
+            continue  # not registered
+        day = dt.date.fromisoformat(when) + dt.timedelta(days=rng.randint(0, 50) if r < 0.9 else rng.randint(70, 150))
+        if day <= as_of:
+            registrations.append({"item": item, "date": day.isoformat(), "unit": "VO" if item.startswith("norskmal") else "FT"})
+    person["nir"] = registrations
+
+
+def population(n: int, *, seed: int = 0, as_of: dt.date = DEFAULT_AS_OF) -> Iterator[dict[str, Any]]:
+    """``n`` synthetic participants as JSON-ready dicts."""
+    for i in range(n):
+        yield participant(i, seed=seed, as_of=as_of)
+
+
+def case_file(n: int = 70, *, seed: int = 2024, as_of: dt.date = DEFAULT_AS_OF, kommune: str = "Eksempel kommune") -> dict[str, Any]:
+    """A whole case file (the bundled example is ``case_file()``)."""
+    return {"kommune": kommune, "as_of": as_of.isoformat(), "participants": list(population(n, seed=seed, as_of=as_of))}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m integrules.synthetic [N] [--seed S] [--jsonl]``: print a synthetic case file."""
+    import argparse
+    import json
+    import sys
+
+    p = argparse.ArgumentParser(prog="python -m integrules.synthetic", description=main.__doc__)
+    p.add_argument("n", type=int, nargs="?", default=70)
+    p.add_argument("--seed", type=int, default=2024)
+    p.add_argument("--jsonl", action="store_true", help="one participant per line")
+    args = p.parse_args(argv)
+    if args.jsonl:
+        for person in population(args.n, seed=args.seed):
+            sys.stdout.write(json.dumps(person, ensure_ascii=False, sort_keys=True) + "\n")
+    else:
+        json.dump(case_file(args.n, seed=args.seed), sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
+        sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Testing aids for plugin authors: hypothesis strategies (``integrules.testing.strategies``)."""
