@@ -47,7 +47,7 @@ def test_rejected_records_exit_3_and_are_counted(tmp_path, capsys):
     code, out, _ = run(capsys, "check", str(f), "--as-of", "2024-01-01", "--format", "json")
     doc = json.loads(out)
     assert code == 3 and doc["summary"]["rejected"] == 1 and doc["rejected"][0]["record_id"] == "B"
-    assert doc["rejected"][0]["errors"] == ["participants[1].education: 'master' is not one of: ingen_grunnskole, grunnskole, videregaende, hoyere"]
+    assert doc["rejected"][0]["errors"] == ["participants[1].education: text (6 characters) is not one of: ingen_grunnskole, grunnskole, videregaende, hoyere"]
 
 
 def test_usage_errors(capsys):

@@ -176,10 +176,11 @@ def test_disable_by_name_and_environment(monkeypatch):
 
 def test_misspelled_hook_is_refused():
     from integrules import hookimpl
-    import pluggy
+    from integrules.errors import PluginLoadError
 
     typo = make_plugin("typo", integrules_register_requirement=hookimpl(lambda register: None))
-    with pytest.raises(pluggy.PluginValidationError):
+    # Refused by the plugin's name, as a user error (exit 4), not a raw pluggy traceback.
+    with pytest.raises(PluginLoadError, match="plugin 'typo' is not a valid integrules plugin"):
         engine(typo)
 
 

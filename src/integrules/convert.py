@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import difflib
 import functools
+import math
+import re
+import types
+import typing
 from typing import Any
 
 import cattrs
@@ -14,6 +19,7 @@ from .duf import DufNummer
 from .errors import FieldValueError
 from .levels import Level
 from .dates import parse_date
+from .privacy import describe, safe_keys
 
 
 def _strict(kind: type, label: str):
@@ -25,6 +31,8 @@ def _strict(kind: type, label: str):
             return float(value)
         if not isinstance(value, kind):
             raise FieldValueError(f"expected {label}, got {_json_type(value)}")
+        if kind is float and not math.isfinite(value):  # NaN, Infinity, or 1e400 in the JSON
+            raise FieldValueError(f"expected {label}, got a number that is not finite")
         return value
 
     return structure
@@ -36,13 +44,21 @@ def _json_type(value: Any) -> str:
 
 
 def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
+    if type(value) is str:  # the common case, a value written exactly: one dict look-up (performance)
+        member = enum_type._value2member_map_.get(value)
+        if member is not None:
+            return member
     choices = [m.value for m in enum_type]
     if isinstance(value, str):
         try:
             return enum_type(value)
         except ValueError:
             pass
-        raise FieldValueError(f"{value!r} is not one of: {', '.join(map(str, choices))}")
+        # The value is never echoed (it may be a name typed into the wrong field); a close
+        # choice is suggested instead.
+        close = difflib.get_close_matches(value.strip().lower(), [str(c) for c in choices], n=1, cutoff=0.75)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise FieldValueError(f"{describe(value)} is not one of: {', '.join(map(str, choices))}{hint}")
     raise FieldValueError(f"expected one of: {', '.join(map(str, choices))}; got {_json_type(value)}")
 
 
@@ -62,7 +78,28 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum) and t is not Level, _structure_enum
     )
+    conv.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook, conv))
     return conv
+
+
+def _is_optional(t: Any) -> bool:
+    args = getattr(t, "__args__", None)
+    return (typing.get_origin(t) in (typing.Union, types.UnionType) and args is not None and len(args) == 2
+            and type(None) in args)
+
+
+def _optional_hook(conv: cattrs.Converter, t: Any):
+    """``X | None``: the same as cattrs' own handling, with X's hook looked up once, not per value
+    (performance: this is the most frequent hook, every field is optional)."""
+    other = t.__args__[0] if t.__args__[1] is type(None) else t.__args__[1]
+    inner = conv._structure_func.dispatch(other)
+
+    def structure(value: Any, _type: Any) -> Any:
+        if value is None:
+            return None
+        return inner(value, other)
+
+    return structure
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,20 +108,26 @@ def converter() -> cattrs.Converter:
     return make_converter()
 
 
+_VALIDATOR_MESSAGE = re.compile(r"^((?:Length of )?'[A-Za-z_][A-Za-z0-9_]*' must be [^:]*): ")
+
+
 def _format_exception(exc: BaseException, _type: Any) -> str:
     if isinstance(exc, FieldValueError):
         return str(exc)
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        fields = ", ".join(sorted(exc.extra_fields))
+        fields = safe_keys(exc.extra_fields)
         known = ", ".join(a.name for a in getattr(exc.cl, "__attrs_attrs__", ()))
         return f"unknown field(s) {fields} (expected: {known})"
     if isinstance(exc, TypeError) and "positional" in str(exc):
         return "wrong kind of value"
     if isinstance(exc, (TypeError, ValueError, AttributeError)):
         name = getattr(_type, "__name__", None) or str(_type)
-        return f"invalid value ({exc}); expected {name}"
+        # attrs validators end their messages with ": <the value>"; the value is left out.
+        if m := _VALIDATOR_MESSAGE.match(str(exc)):
+            return m.group(1)
+        return f"invalid value ({type(exc).__name__}); expected {name}"
     return f"invalid value ({type(exc).__name__})"
 
 

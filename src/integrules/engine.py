@@ -21,7 +21,7 @@ import pluggy
 from . import hookspecs
 from .builtins import BUILTIN_PLUGINS
 from .context import Context, Missing
-from .errors import PluginLoadError
+from .errors import ConfigurationError, PluginLoadError
 from .findings import Evaluation, Finding, Outcome, Text, unknown
 from .model import Participant
 from .registry import Registrar, Registry
@@ -103,11 +103,13 @@ class Engine:
             self._register(importlib.import_module(module_name), "integrules", "builtin", None)
         if entry_points:
             self._load_entry_points()
-        for item in plugins:
-            name, obj = item if isinstance(item, tuple) else (plugin_name_of(item), item)
+        # Registered in name order, so that the order of the list never changes a result
+        # (pluggy asks the last registered first).
+        named = [item if isinstance(item, tuple) else (plugin_name_of(item), item) for item in plugins]
+        for name, obj in sorted(named, key=lambda pair: pair[0]):
             if name not in self.disabled:
                 self._register(obj, name, "registered", None)
-        self.pm.check_pending()
+        self._check_pending()
         if trace:
             self.pm.trace.root.setwriter(sys.stderr.write)
             self.pm.enable_tracing()
@@ -128,7 +130,10 @@ class Engine:
     def _register(self, obj: Any, name: str, source: str, version: str | None) -> None:
         if self.pm.has_plugin(name) or name in self._info:
             raise PluginLoadError(f"two plugins are named {name!r}; plugin names must be unique")
-        self.pm.register(obj, name=name)
+        try:
+            self.pm.register(obj, name=name)
+        except pluggy.PluginValidationError as exc:  # a hook implementation with wrong arguments
+            raise PluginLoadError(f"plugin {name!r} is not a valid integrules plugin: {exc}") from None
         hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(obj) or ()))
         module = obj.__name__ if isinstance(obj, ModuleType) else type(obj).__module__
         self._info[name] = PluginInfo(name, version, source, hooks, module)
@@ -143,18 +148,46 @@ class Engine:
                 self.load_errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
                 continue
             version = ep.dist.version if ep.dist is not None else None
-            self._register(obj, ep.name, "entry point", version)
+            try:
+                self._register(obj, ep.name, "entry point", version)
+            except PluginLoadError as exc:  # an installed plugin that is broken is a warning, like one that fails to import
+                self.load_errors.append(str(exc))
+
+    def _check_pending(self) -> None:
+        """A hook implementation whose name matches no hook (a misspelling) is refused by plugin name."""
+        try:
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            name = self.pm.get_name(exc.plugin) or plugin_name_of(exc.plugin)
+            raise PluginLoadError(f"plugin {name!r} is not a valid integrules plugin: {exc}") from None
 
     def _collect(self) -> Registry:
         entries: dict[str, list] = {"requirement": [], "adaptation": [], "regime": [], "setting": [], "fact": []}
         for name in sorted(self._info):
             plugin = self.pm.get_plugin(name)
             others = [p for p in self.pm.get_plugins() if p is not plugin]
-            for hook_name in REGISTER_HOOKS:
-                # One call per plugin, through pluggy (tracing and wrappers apply), so each
-                # registration is attributed to the plugin that made it.
-                caller = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
-                caller(register=Registrar(name, entries))
+            own: dict[str, list] = {kind: [] for kind in entries}
+            hook_name = ""
+            try:
+                for hook_name in REGISTER_HOOKS:
+                    # One call per plugin, through pluggy (tracing and wrappers apply), so each
+                    # registration is attributed to the plugin that made it.
+                    caller = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
+                    caller(register=Registrar(name, own))
+            except ConfigurationError:
+                raise
+            except Exception as exc:
+                message = f"plugin {name!r} failed in {hook_name}: {type(exc).__name__}: {exc}"
+                if self._info[name].source != "entry point":  # the caller's own plugin: fail now
+                    raise PluginLoadError(message) from exc
+                # An installed plugin, like one that fails to import: reported by name, left out
+                # whole (none of its registrations, none of its hooks); the others go on.
+                self.load_errors.append(message)
+                self.pm.unregister(plugin)
+                del self._info[name]
+                continue
+            for kind, items in own.items():
+                entries[kind].extend(items)
         return Registry.build(entries)
 
     def plugins(self) -> list[PluginInfo]:
@@ -170,14 +203,14 @@ class Engine:
     def plugin_of(self, requirement: Requirement) -> str:
         return self.registry.owner(requirement)
 
-    def decide_regime(self, participant: Participant, as_of: dt.date) -> RegimeDecision:
+    def decide_regime(self, participant: Participant, as_of: dt.date, *, index: int = -1) -> RegimeDecision:
         try:
             decision = self.pm.hook.integrules_decide_regime(
                 participant=participant, as_of=as_of, settings=self.settings
             )
         except Exception as exc:
             plugin = self._failing_regime_plugin(participant, as_of)
-            self._fault(plugin, None, -1, exc)
+            self._fault(plugin, None, index, exc)
             return RegimeDecision(
                 regime=None,
                 reason=Text(f"Feil i programtillegget {plugin!r} da regelverket skulle avgjøres.",
@@ -185,10 +218,15 @@ class Engine:
                 plugin=plugin,
             )
         if not isinstance(decision, RegimeDecision):
+            plugin = self._answering_regime_plugin(participant, as_of)
+            kind = type(decision).__name__
+            self._fault(plugin, None, index, TypeError(f"returned {kind}, not a RegimeDecision"))
             return RegimeDecision(regime=None, reason=Text(
-                f"Programtillegg returnerte {type(decision).__name__}, ikke en RegimeDecision.",
-                f"A plugin returned {type(decision).__name__}, not a RegimeDecision."), plugin="?")
+                f"Programtillegget {plugin!r} returnerte {kind}, ikke en RegimeDecision.",
+                f"Plugin {plugin!r} returned {kind}, not a RegimeDecision."), plugin=plugin)
         if decision.regime is not None and decision.regime not in self.registry.regimes:
+            plugin = self._answering_regime_plugin(participant, as_of)
+            self._fault(plugin, None, index, ValueError(f"chose unknown regime {decision.regime!r}"))
             return attrs.evolve(decision, regime=None, reason=Text(
                 f"Programtillegget {decision.plugin!r} valgte et ukjent regelverk {decision.regime!r}.",
                 f"Plugin {decision.plugin!r} chose an unknown regime {decision.regime!r}."))
@@ -221,7 +259,7 @@ class Engine:
 
     def evaluate(self, participant: Participant, as_of: dt.date, *, index: int = 0) -> ParticipantResult:
         """Judge one participant at ``as_of``: one finding per requirement in force."""
-        decision = self.decide_regime(participant, as_of)
+        decision = self.decide_regime(participant, as_of, index=index)
         ctx = Context(participant, as_of, decision, self.settings, self.registry)
         findings = []
         for req, mode in self._plan(decision.regime, as_of):
@@ -292,6 +330,20 @@ class Engine:
         if len(self.faults) < 1000:
             tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
             self.faults.append(Fault(plugin, requirement_id, index, f"{type(exc).__name__}: {exc}", tb))
+
+    def _answering_regime_plugin(self, participant: Participant, as_of: dt.date) -> str:
+        """On the rare error path, the plugin whose answer pluggy took (the first not None)."""
+        for impl in reversed(self.pm.hook.integrules_decide_regime.get_hookimpls()):  # pluggy's call order
+            if impl.hookwrapper or getattr(impl, "wrapper", False):
+                continue
+            others = [p for p in self.pm.get_plugins() if p is not impl.plugin]
+            caller = self.pm.subset_hook_caller("integrules_decide_regime", remove_plugins=others)
+            try:
+                if caller(participant=participant, as_of=as_of, settings=self.settings) is not None:
+                    return impl.plugin_name
+            except Exception:
+                return impl.plugin_name
+        return "?"
 
     def _failing_regime_plugin(self, participant: Participant, as_of: dt.date) -> str:
         """On the rare error path, ask each implementation alone to find the one that raises."""

@@ -10,6 +10,7 @@ import enum
 import functools
 
 from .errors import FieldValueError
+from .privacy import LEVEL_SHAPE, quoted_or_described
 
 
 @functools.total_ordering
@@ -49,13 +50,18 @@ class Level(enum.Enum):
         """Accept "A2", "a2", "under A1", "Under A1", "UNDER_A1"."""
         if isinstance(value, Level):
             return value
+        exact = cls._value2member_map_.get(value) if type(value) is str else None
+        if exact is not None:  # written exactly as the level's value: one look-up (performance)
+            return exact
         if not isinstance(value, str):
             raise FieldValueError(f"expected a CEFR level as text (A1, A2, B1, B2, C1, under A1), got {type(value).__name__}")
         key = " ".join(value.replace("_", " ").split()).upper()
         for level in cls:
             if level.value.upper() == key:
                 return level
-        raise FieldValueError(f"{value!r} is not a CEFR level (expected one of: under A1, A1, A2, B1, B2, C1)")
+        # Quoted only when level-shaped (like 'B3'); other text is described, never echoed.
+        raise FieldValueError(f"{quoted_or_described(value, LEVEL_SHAPE)} is not a CEFR level "
+                              "(expected one of: under A1, A1, A2, B1, B2, C1)")
 
     def __str__(self) -> str:
         return self.value

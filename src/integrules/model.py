@@ -225,6 +225,16 @@ class LanguageTraining:
     samfunnskunnskapsprove: Event | None = None  # social-studies test taken
     test_exempt: bool | None = None  # fritak fra prøveplikt (§ 37 with § 29)
     full_time_upper_secondary: bool | None = None  # fulltid videregående opplæring
+    # Date full-time upper secondary began (fylkeskommunen responsible from then, § 30 second para); added by
+    # plugins/integreringsloven: it is when the NIR item "fulltid videregående opplæring" becomes due.
+    upper_secondary_start: dt.date | None = None
+    # Dates the participant changed class in the training (klassebytte); () = known none. Added for
+    # local routines that revise the integration plan at a change of class (plugins/eksempelkommune).
+    class_changes: tuple[dt.date, ...] | None = None
+    # Chapter 6A (integreringsloven § 37 d second paragraph): the municipality must give the participant the
+    # opportunity to take a free final Norwegian test; done/date = when that offer was given. Added for
+    # plugins/kapittel6a (`kapittel_6a.gratis_avsluttende_norskprove`).
+    final_test_offered: Event | None = None
 
 
 @frozen
@@ -245,8 +255,9 @@ class Participant:
     """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
-    duf: DufNummer | None = None
-    name: str | None = None
+    # Personal data: hidden from repr, so that logs, tracebacks and --trace never show them.
+    duf: DufNummer | None = attrs.field(default=None, repr=lambda v: "None" if v is None else "<hidden>")
+    name: str | None = attrs.field(default=None, repr=lambda v: "None" if v is None else "<hidden>")
     birth_date: dt.date | None = None
     permit: ResidencePermit | None = None
     settlement_date: dt.date | None = None  # bosetting in the municipality

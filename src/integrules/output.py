@@ -54,9 +54,17 @@ def rejection_to_dict(r: Rejection) -> dict[str, Any]:
     return {"index": r.index, "record_id": r.record_id, "source": r.source, "errors": list(r.errors)}
 
 
+def json_default(value: Any) -> Any:
+    """Dates, enums and attrs objects (e.g. a setting's value) as the project converter writes them."""
+    unstructured = converter().unstructure(value)
+    if unstructured is value:
+        raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    return unstructured
+
+
 def dumps(obj: Any) -> str:
     """Canonical JSON: sorted keys, UTF-8 kept readable, so equal input gives equal bytes."""
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, default=json_default)
 
 
 def write_json(out: IO[str], meta: dict[str, Any], items: Iterable[ParticipantResult | Rejection]) -> Summary:

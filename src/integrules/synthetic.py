@@ -89,7 +89,8 @@ def participant(index: int, *, seed: int = 0, as_of: dt.date = DEFAULT_AS_OF) ->
         "duf": _duf(rng, granted.year),
         "name": f"Syntetisk Deltaker {index:03d}",
         "birth_date": birth.isoformat(),
-        "permit": {"granted": granted.isoformat(), "basis": basis, "applied_from_abroad": basis == "overforingsflyktning"},
+        "permit": {"granted": granted.isoformat(), "basis": basis, "applied_from_abroad": basis == "overforingsflyktning",
+                   "arrival": (granted + dt.timedelta(days=rng.randint(10, 60))).isoformat() if basis == "overforingsflyktning" else None},
         "settlement_date": settlement.isoformat(),
         "settled_by_agreement": basis != "familiegjenforening" or rng.random() < 0.3,
         "registered_date": (settlement + dt.timedelta(days=rng.randint(0, 20))).isoformat(),
@@ -107,8 +108,12 @@ def participant(index: int, *, seed: int = 0, as_of: dt.date = DEFAULT_AS_OF) ->
     in_programme = kind in ("ordinary", "old") or (kind == "6a" and rng.random() < 0.8)
     if in_programme:
         _programme(rng, person, kind, settlement, education, children, as_of)
+    else:
+        person["introduksjonsprogram"] = {"participates": False}
     _training(rng, person, kind, settlement, education, as_of)
     _nir(rng, person, as_of)
+    person.pop("_class_changes", None)
+    person["permit"] = {k: v for k, v in person["permit"].items() if v is not None}
     return {k: v for k, v in person.items() if v is not None}
 
 
@@ -118,7 +123,16 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
         person["introduksjonsprogram"] = {"participates": True}
         return
     start = decision + dt.timedelta(days=rng.randint(0, 21))
-    months = 6 if kind == "6a" and education in ("videregaende", "hoyere") else rng.choice((12, 18, 24))
+    upper_secondary = education in ("videregaende", "hoyere")
+    # § 13 (2021 text) and § 37 c: 3-6 months with upper secondary, else up to 2-3 years.
+    months = rng.choice((5, 6, 6)) if upper_secondary else rng.choice((12, 18, 24))
+    extensions = []
+    if upper_secondary and rng.random() < 0.3:
+        extensions.append({"date": add_months(start, months - 1).isoformat(), "months": 6,
+                           "expected_goal_attainment": rng.random() < 0.9})
+        months += 6
+    elif rng.random() < 0.06:
+        months += 12  # occasionally longer than the law allows
     planned_end = add_months(start, months)
     sluttmal = "arbeid" if kind == "6a" or education in ("videregaende", "hoyere") else rng.choice(("arbeid", "fullfort_videregaende", "grunnskole"))
     programme: dict[str, Any] = {
@@ -129,11 +143,12 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
         "sluttmal": sluttmal,
         "full_time": kind == "6a" or rng.random() < 0.93,
         "all_year": True,
-        "extensions": [],
+        "extensions": extensions,
         "leaves": [],
     }
+    # The decision sets the end date; a date after as_of is the decided end of a running programme.
+    programme["end_date"] = planned_end.isoformat()
     if planned_end <= as_of:
-        programme["end_date"] = planned_end.isoformat()
         programme["end_reason"] = rng.choices(END_REASONS, weights=(35, 25, 12, 8, 8, 2))[0] if rng.random() < 0.92 else None
     person["introduksjonsprogram"] = {k: v for k, v in programme.items() if v is not None}
     plan_date = decision + dt.timedelta(days=rng.choice((0, 0, 0, 3, 30)))
@@ -144,12 +159,20 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
         for intake in _intakes(plan_date, min(as_of, planned_end)):
             if rng.random() < 0.8:
                 revisions.append({"date": intake.isoformat(), "trigger": "inntak"})
+        class_changes = [add_months(start, m) for m in (5, 11) if add_months(start, m) <= min(as_of, planned_end) and rng.random() < 0.5]
+        person["_class_changes"] = [d.isoformat() for d in class_changes]
+        for change in class_changes:
+            if rng.random() < 0.8:
+                revisions.append({"date": (change + dt.timedelta(days=rng.randint(0, 20))).isoformat(), "trigger": "klassebytte"})
+        if planned_end <= as_of and "NAV" in (programme.get("end_reason") or "") and rng.random() < 0.85:
+            revisions.append({"date": (planned_end - dt.timedelta(days=rng.randint(0, 14))).isoformat(), "trigger": "overgang_nav"})
+        revisions.sort(key=lambda r: r["date"])
         person["integreringsplan"] = {"created": plan_date.isoformat(), "contents": contents,
                                       "based_on_kartlegging": rng.random() < 0.95, "revisions": revisions}
     if kind != "6a":
         person["integreringskontrakt"] = _event(rng, plan_date, as_of, p_done=0.85)
     if kind != "6a":
-        hours = rng.choice((25, 25, 25, 20, 30))
+        hours = rng.choice((25, 25, 25, 25, 30, 30, 20))
         person["livsmestring"] = {"done": True, "date": _iso(min(add_months(start, 6), as_of)), "hours": hours} \
             if add_months(start, 6) <= as_of and rng.random() < 0.85 else {"done": False}
     if children:
@@ -179,21 +202,38 @@ def _training(rng, person, kind, settlement, education, as_of) -> None:
     start = offer + dt.timedelta(days=rng.randint(0, 20))
     training: dict[str, Any] = {"offer_date": offer.isoformat(), "decision_date": offer.isoformat(),
                                 "start_date": _iso(start if start <= as_of else None), "exempt": False,
-                                "extended_norwegian": kind == "6a" and rng.random() < 0.2, "leaves": []}
+                                "extended_norwegian": kind == "6a" and rng.random() < 0.2, "leaves": [],
+                                "test_exempt": rng.random() < 0.05, "full_time_upper_secondary": False,
+                                "class_changes": person.pop("_class_changes", [])}
+    if kind == "6a":
+        free_test = add_months(start, 10)
+        training["final_test_offered"] = {"done": True, "date": free_test.isoformat()} \
+            if free_test <= as_of and rng.random() < 0.8 else {"done": False}
     if kind not in ("6a", "old"):
-        year_after = add_months(start, 12)
+        # § 33 and § 37: within a year after the right and duty arose (§ 26: at the permit, or on arrival).
+        permit = person["permit"]
+        year_after = add_months(dt.date.fromisoformat(permit.get("arrival") or permit["granted"]), 12)
         training["samfunnskunnskap"] = {"done": True, "date": _iso(year_after - dt.timedelta(days=rng.randint(-20, 60)))} \
             if year_after - dt.timedelta(days=60) <= as_of and rng.random() < 0.85 else {"done": False}
-        training["samfunnskunnskapsprove"] = {"done": True, "date": _iso(year_after - dt.timedelta(days=rng.randint(-15, 30)))} \
+        training["samfunnskunnskapsprove"] = {"done": True, "date": _iso(year_after - dt.timedelta(days=rng.randint(-15, 40)))} \
             if year_after <= as_of and rng.random() < 0.8 else {"done": False}
     person["opplaering"] = training
+    if "integreringsplan" not in person and person["introduksjonsprogram"].get("participates") is False:
+        # Outside the programme the plan for Norwegian and social studies (§ 34) stands alone.
+        plan_date = offer + dt.timedelta(days=rng.choice((0, 0, 5, 40)))
+        if plan_date <= as_of and rng.random() < 0.9:
+            person["integreringsplan"] = {"created": plan_date.isoformat(), "revisions": [], "based_on_kartlegging": True,
+                                          "contents": {"norskmal": True, "omfang_norsk": True, "omfang_samfunnskunnskap": True,
+                                                       "klagemuligheter": rng.random() < 0.9}}
     if kind == "old" or education is None:
         return
     minimum = MINIMUM[education]
     goal = list(minimum)
     if rng.random() < 0.08:  # set below the minimum by mistake
         goal[0] = LEVELS[max(0, LEVELS.index(goal[0]) - 1)]
-    changes = [{"date": start.isoformat(), "kind": "fastsetting", "levels": dict(zip(SUBTESTS, goal)), "unit": "FT"}]
+    # The goal is set with the decision on training (§ 34 with § 15; § 37 d third paragraph).
+    goal_set = offer if rng.random() < 0.85 else offer + dt.timedelta(days=rng.randint(1, 30))
+    changes = [{"date": goal_set.isoformat(), "kind": "fastsetting", "levels": dict(zip(SUBTESTS, goal)), "unit": "FT"}]
     if rng.random() < 0.15 and add_months(start, 8) <= as_of:
         steps = 2 if rng.random() < 0.15 else 1
         lowered = dict(zip(SUBTESTS, goal))

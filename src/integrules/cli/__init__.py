@@ -13,7 +13,7 @@ import sys
 
 from ..errors import IntegrulesError
 
-COMMANDS = ("check", "requirements", "plugins")
+COMMANDS = ("check", "requirements", "plugins", "test", "report", "new_plugin", "generate")
 
 EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_REJECTED, EXIT_PLUGIN_FAULT = 0, 1, 2, 3, 4
 

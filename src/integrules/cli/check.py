@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from typing import Any
 
 from ..errors import UsageError
 from ..output import write_json, write_text
-from ..reading import read_case_file
+from ..reading import read_case_file, read_raw
 from . import EXIT_NOT_MET, EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
-from .common import add_engine_arguments, date_arg, example_path, make_engine
+from .common import (add_engine_arguments, add_privacy_arguments, date_arg, example_path, make_engine,
+                     parse_settings, pseudonymiser)
 
 HELP = "Vurder hver deltaker mot kravene / judge every participant against the requirements"
 
@@ -23,6 +25,27 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--show-not-applicable", action="store_true", help="list not-applicable findings in text output")
     add_engine_arguments(p)
+    add_privacy_arguments(p)
+    add_scale_arguments(p)
+
+
+def add_scale_arguments(p: argparse.ArgumentParser) -> None:
+    """--mapping (CSV/Excel column mapping) and --jobs (worker processes); report uses them too."""
+    p.add_argument("--mapping", metavar="FILE",
+                   help="kolonnekobling for .csv/.xlsx (JSON eller TOML) / column mapping for .csv/.xlsx files "
+                        "(JSON or TOML; default: the NIR report's columns, see docs/imports.md)")
+    p.add_argument("--jobs", "-j", type=_jobs_arg, default=1, metavar="N",
+                   help="antall prosesser / worker processes (default 1); the output is the same for any N")
+
+
+def _jobs_arg(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+    return n
 
 
 def resolve_input(args: argparse.Namespace) -> str:
@@ -35,7 +58,12 @@ def resolve_input(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_input(args)
-    header, records = read_case_file(path)
+    pseudonyms = pseudonymiser(args)
+    jobs = getattr(args, "jobs", 1)
+    if jobs > 1:
+        header, records = read_raw(path, mapping=args.mapping)
+    else:
+        header, records = read_case_file(path, mapping=args.mapping)
     engine = make_engine(args, header.settings)
     # The command line is the one place a clock is read, and only when no date is given.
     as_of = args.as_of or header.as_of or dt.date.today()
@@ -46,14 +74,23 @@ def run(args: argparse.Namespace) -> int:
         "plugins": [{"name": p.name, "version": p.version} for p in engine.plugins()],
         "settings": engine.settings,
     }
-    results = engine.evaluate_all(records, as_of)
+    faults_of: Any = engine
+    if jobs > 1:
+        from ..parallel import ParallelRun, engine_kwargs
+
+        settings = parse_settings(args.setting, header.settings)
+        results = faults_of = ParallelRun(records, as_of, engine_kwargs(engine, settings, args.disable), jobs)
+    else:
+        results = engine.evaluate_all(records, as_of)
+    if pseudonyms is not None:
+        results = pseudonyms.apply_all(results)
     write = write_json if args.format == "json" else write_text
     summary = write(sys.stdout, meta, results)
     sys.stdout.flush()
-    for fault in engine.faults[:20]:
+    for fault in faults_of.faults[:20]:
         print(f"integrules: plugin {fault.plugin!r} failed on record {fault.index}"
               f" ({fault.requirement_id or 'regime'}): {fault.error.split(':')[0]}", file=sys.stderr)
-    if engine.fault_count:
+    if faults_of.fault_count:
         return EXIT_PLUGIN_FAULT
     if summary.rejected:
         return EXIT_REJECTED

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..dates import parse_date
 from ..engine import Engine
-from ..errors import FieldValueError, UsageError
+from ..errors import FieldValueError, PluginLoadError, UsageError
+from ..privacy import ENV_KEY, Pseudonymiser
 
 EXAMPLE = "eksempelkommune.json"
 
@@ -32,6 +33,29 @@ def add_engine_arguments(p: argparse.ArgumentParser) -> None:
                         "also INTEGRULES_DISABLE_PLUGINS=a,b)")
     p.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
                    help="verdi for en innstilling / value for a setting (repeatable; see `integrules requirements`)")
+    p.add_argument("--strict", action="store_true",
+                   help="avslutt med kode 4 også når et programtillegg ikke kan lastes / exit 4 also when a plugin "
+                        "fails to load (without it that is a warning; a plugin failing on a record always exits 4)")
+
+
+def add_privacy_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pseudonymise", "--pseudonymize", action="store_true",
+                   help="erstatt deltaker-id med nøkkelbaserte pseudonymer / replace participant ids with keyed "
+                        f"hashes (HMAC-SHA-256), stable for the same key; key from --key or {ENV_KEY}")
+    p.add_argument("--key", metavar="KEY",
+                   help=f"nøkkel for --pseudonymise / key for --pseudonymise (prefer {ENV_KEY}: a command line is visible to other users)")
+
+
+def pseudonymiser(args: argparse.Namespace) -> Pseudonymiser | None:
+    """The Pseudonymiser that --pseudonymise asks for, or None; a missing key is a usage error."""
+    if not getattr(args, "pseudonymise", False):
+        if getattr(args, "key", None):
+            raise UsageError("--key is only used with --pseudonymise")
+        return None
+    found = Pseudonymiser.from_environment(args.key)
+    if found is None:
+        raise UsageError(f"--pseudonymise needs a key: --key KEY or the environment variable {ENV_KEY}")
+    return found
 
 
 def parse_settings(pairs: list[str], base: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -46,6 +70,8 @@ def parse_settings(pairs: list[str], base: dict[str, Any] | None = None) -> dict
 
 def make_engine(args: argparse.Namespace, file_settings: dict[str, Any] | None = None) -> Engine:
     engine = Engine.from_environment(disable=args.disable, settings=parse_settings(args.setting, file_settings))
+    if engine.load_errors and getattr(args, "strict", False):
+        raise PluginLoadError("--strict: " + "; ".join(engine.load_errors))
     for message in engine.load_errors:
         print(f"integrules: advarsel/warning: {message}", file=sys.stderr)
     return engine

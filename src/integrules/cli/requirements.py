@@ -7,6 +7,7 @@ import json
 import sys
 
 from ..convert import converter
+from ..output import json_default
 from .common import add_engine_arguments, date_arg, make_engine
 
 HELP = "List kravene med lovhjemmel og gyldighet / list requirements with legal reference and validity"
@@ -61,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
         json.dump({"requirements": data, "settings": [
             {"name": s.name, "default": s.default, "value": engine.settings[s.name],
              "description": converter().unstructure(s.description), "plugin": engine.registry.setting_owners[s.name]}
-            for s in engine.registry.settings.values()]}, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
+            for s in engine.registry.settings.values()]}, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True,
+            default=json_default)
         sys.stdout.write("\n")
     elif args.format == "markdown":
         sys.stdout.write(markdown_table(data))

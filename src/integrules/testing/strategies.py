@@ -116,6 +116,7 @@ def trainings(*, complete: bool = False) -> st.SearchStrategy[LanguageTraining]:
         exempt=o(st.booleans()), extended_norwegian=o(st.booleans()), leaves=o(st.lists(leaves(), max_size=2).map(tuple)),
         samfunnskunnskap=o(events(complete=complete)), samfunnskunnskapsprove=o(events(complete=complete)),
         test_exempt=o(st.booleans()), full_time_upper_secondary=o(st.booleans()),
+        class_changes=o(st.lists(dates(), max_size=3).map(tuple)),
     )
 
 
@@ -251,3 +252,60 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Participant, participants())
     st.register_type_strategy(Level, levels())
     st.register_type_strategy(DufNummer, duf_numbers())
+
+
+OUTCOME_VALUES = ("met", "not_met", "pending", "unknown", "not_applicable")
+
+
+def expectations() -> st.SearchStrategy[Any]:
+    """An expected outcome as a case file writes it: the outcome as text, or an object with due/missing."""
+    outcome = st.sampled_from(OUTCOME_VALUES)
+    return outcome | st.builds(lambda o, due, missing: {"outcome": o, **due, **missing}, outcome,
+                               st.just({}) | st.builds(lambda d: {"due": d.isoformat()}, dates()),
+                               st.just({}) | st.builds(lambda m: {"missing": m}, st.lists(st.sampled_from(
+                                   ["settlement_date", "integreringsplan", "introduksjonsprogram.end_date"]),
+                                   max_size=2, unique=True)))
+
+
+def test_case_documents(*, max_cases: int = 3, requirement_ids: st.SearchStrategy[str] | None = None
+                        ) -> st.SearchStrategy[dict]:
+    """Valid tests-as-data documents (docs/tests-as-data.md) as JSON-ready dicts, without ``plugins``."""
+    from ..convert import converter
+
+    ids = requirement_ids if requirement_ids is not None else st.from_regex(r"[a-z]{2,8}\.[a-z_]{2,12}", fullmatch=True)
+    case = st.builds(lambda p, as_of, expect, name: {"name": name, "as_of": as_of.isoformat(),
+                                                     "participant": converter().unstructure(p), "expect": expect},
+                     participants(), dates(), st.dictionaries(ids, expectations(), min_size=1, max_size=3),
+                     st.text(max_size=20))
+    return st.lists(case, min_size=1, max_size=max_cases).map(lambda cases: {"cases": cases})
+
+
+test_case_documents.__test__ = False  # not a pytest test, despite the name
+
+
+@st.composite
+def broken_test_case_documents(draw: st.DrawFn) -> Any:
+    """Tests-as-data documents with one deliberate mistake: each must be refused with a message."""
+    doc = draw(test_case_documents(max_cases=1))
+    case = doc["cases"][0]
+    mistake = draw(st.sampled_from(["no_expect", "bad_outcome", "bad_date", "bad_participant", "extra_key",
+                                    "empty_cases", "not_object", "bad_due", "bad_plugins"]))
+    if mistake == "no_expect":
+        del case["expect"]
+    elif mistake == "bad_outcome":
+        case["expect"] = {"a.b": "passed"}
+    elif mistake == "bad_date":
+        case["as_of"] = "2024-02-30"
+    elif mistake == "bad_participant":
+        case["participant"] = draw(broken_records())
+    elif mistake == "extra_key":
+        case["expected"] = case.pop("expect")
+    elif mistake == "empty_cases":
+        doc["cases"] = []
+    elif mistake == "not_object":
+        return draw(st.sampled_from([[], "cases", 3, None]))
+    elif mistake == "bad_due":
+        case["expect"] = {"a.b": {"outcome": "met", "due": "soon"}}
+    else:
+        doc["plugins"] = "integreringsloven"
+    return doc

@@ -1,0 +1,271 @@
+"""Who the ordinary rules apply to, and the dates they run from: the regime (§ 51, forskrift § 72),
+the target groups (§§ 8-9, 26-28) and the deadlines (§§ 12, 26, 30, 32) as derived facts.
+
+Every function takes ``(participant, as_of, ctx)`` like :class:`~integrules.DerivedFact.compute`
+and raises :class:`~integrules.Missing` naming the facts it lacks; none of them guesses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from integrules import DerivedFact, Missing, RegimeDecision, Text
+from integrules.dates import add_months, age_on
+from integrules.model import Education, PermitBasis
+
+from ._common import IMDI_F12, IMDI_MALGRUPPE, IMDI_NY_LOV, IN_FORCE, OLD_REGIME, REGIME, fmt, forskrift, lov, veileder
+
+PLUGIN_NAME = "integreringsloven"
+
+RETT_PROGRAM = "integreringsloven.rett_og_plikt_program"
+RETT_OPPLAERING = "integreringsloven.rett_og_plikt_opplaering"
+PLIKT_OPPLAERING = "integreringsloven.plikt_opplaering"
+FRIST_VEDTAK = "integreringsloven.frist_vedtak"
+FRIST_OPPLAERING = "integreringsloven.frist_opplaering"
+OPPLAERING_FRA = "integreringsloven.rett_og_plikt_opplaering_fra"
+OPPLAERING_TIL = "integreringsloven.rett_og_plikt_opplaering_til"
+
+# § 9 first paragraph letters a-g, as the model names the permit bases.
+PARAGRAF_9 = {
+    PermitBasis.FLYKTNING: "a", PermitBasis.OVERFORINGSFLYKTNING: "b",
+    PermitBasis.OPPHOLD_ETTER_BESKYTTELSESSOKNAD: "c", PermitBasis.BARNEFAMILIE: "d",
+    PermitBasis.KOLLEKTIV_BESKYTTELSE: "e", PermitBasis.FAMILIEGJENFORENING: "f",
+    PermitBasis.MENNESKEHANDEL_ELLER_VOLD: "g",
+}
+NO_AGREEMENT_NEEDED = (PermitBasis.FAMILIEGJENFORENING, PermitBasis.MENNESKEHANDEL_ELLER_VOLD)  # § 8 second para
+PLIKT_ONLY = (PermitBasis.ARBEID, PermitBasis.STUDIER_ELLER_ANNET)  # § 28: utl. §§ 23 and 25
+
+need = lambda value, path: _need(value, path)  # noqa: E731
+
+
+def _need(value, path):
+    if value is None:
+        raise Missing(path)
+    return value
+
+
+# -- regime (R18) --------------------------------------------------------------------------------
+
+R51 = lov("51")
+F72 = forskrift("72", url=IMDI_F12)
+NY_LOV = veileder("Ny lov om integrering", IMDI_NY_LOV)
+
+
+def decide_regime(p, as_of: dt.date) -> RegimeDecision:
+    """§ 51 first sentence with integreringsforskriften § 72 (R18)."""
+    refs = (R51, F72)
+
+    def decision(regime, nb, en, *extra_refs):
+        return RegimeDecision(regime=regime, reason=Text(nb, en), references=refs + extra_refs, plugin=PLUGIN_NAME)
+
+    def missing(*paths):
+        return RegimeDecision(regime=None, missing=tuple(sorted(paths)), references=refs, plugin=PLUGIN_NAME,
+                              reason=Text("Mangler opplysninger for å avgjøre regelverket (integreringsloven § 51, "
+                                          "integreringsforskriften § 72): " + ", ".join(sorted(paths)) + ".",
+                                          "Facts missing to decide the rules (integreringsloven § 51, "
+                                          "integreringsforskriften § 72): " + ", ".join(sorted(paths)) + "."))
+
+    if p.started_under_introduksjonsloven is True:
+        return decision(OLD_REGIME,
+                        "Programmet eller opplæringen ble påbegynt etter introduksjonsloven, som fortsatt gjelder "
+                        "(integreringsforskriften § 72 andre ledd).",
+                        "The programme or training began under introduksjonsloven, which still applies "
+                        "(integreringsforskriften § 72 second paragraph).", NY_LOV)
+    if p.permit is None:
+        return missing("permit")
+    permit = p.permit
+    if permit.basis is PermitBasis.NORDISK_EOS:
+        return decision(REGIME,
+                        "Nordisk borger eller omfattet av EØS-avtalen: integreringsloven gjelder, men personen er "
+                        "utenfor målgruppene for introduksjonsprogram og opplæring (§ 8 fjerde ledd, §§ 26-28).",
+                        "A Nordic citizen or covered by the EEA Agreement: integreringsloven applies, but the person "
+                        "is outside the target groups of the programme and the training (§ 8 fourth paragraph, "
+                        "§§ 26-28).", lov("8", 4))
+    if permit.granted is None:
+        return missing("permit.granted")
+    if permit.granted >= IN_FORCE or (permit.applied_from_abroad is True and permit.arrival is not None
+                                      and permit.arrival >= IN_FORCE):
+        if p.started_under_introduksjonsloven is None:
+            return missing("started_under_introduksjonsloven")
+        if permit.granted >= IN_FORCE:
+            return decision(REGIME, f"Oppholdstillatelsen ble innvilget {fmt(permit.granted)}, etter at "
+                                    "integreringsloven trådte i kraft 01.01.2021 (§ 51).",
+                            f"The residence permit was granted {fmt(permit.granted)}, after integreringsloven came "
+                            "into force on 01.01.2021 (§ 51).")
+        return decision(REGIME, f"Tillatelsen ble innvilget {fmt(permit.granted)} etter søknad fra utlandet, og "
+                                f"personen kom til Norge {fmt(permit.arrival)}, etter 01.01.2021 "
+                                "(integreringsforskriften § 72 første ledd).",
+                        f"The permit was granted {fmt(permit.granted)} on an application from abroad, and the person "
+                        f"arrived in Norway {fmt(permit.arrival)}, after 01.01.2021 (integreringsforskriften § 72 "
+                        "first paragraph).")
+    # Granted before 2021: the old law, unless applied from abroad and arrived from 2021.
+    if permit.arrival is not None and permit.arrival < IN_FORCE:
+        pass  # arrived before 2021: the old law whatever the application route
+    elif permit.applied_from_abroad is None:
+        return missing("permit.applied_from_abroad")
+    elif permit.applied_from_abroad and permit.arrival is None:
+        return missing("permit.arrival")
+    return decision(OLD_REGIME, f"Oppholdstillatelsen ble innvilget {fmt(permit.granted)}, før 01.01.2021, og "
+                                "personen kom ikke til Norge etter søknad fra utlandet etter den datoen: "
+                                "introduksjonsloven gjelder (§ 51, integreringsforskriften § 72).",
+                    f"The residence permit was granted {fmt(permit.granted)}, before 01.01.2021, and the person did "
+                    "not arrive after that date on an application from abroad: introduksjonsloven applies (§ 51, "
+                    "integreringsforskriften § 72).")
+
+
+# -- the programme's target group (R1) and the § 12 deadline ------------------------------------------
+
+
+def frist_vedtak(p, as_of, ctx=None) -> dt.date:
+    """§ 12 second paragraph: three months after settlement, or after the claim for those not settled
+    by agreement (§ 8 second paragraph: letters f and g; § 8 third paragraph)."""
+    settled = need(p.settlement_date, "settlement_date")
+    agreement = need(p.settled_by_agreement, "settled_by_agreement")
+    if agreement:
+        return add_months(settled, 3)
+    claim = need(p.claim_date, "claim_date")
+    return add_months(max(settled, claim), 3)
+
+
+def _months_lived(p, day: dt.date) -> int:
+    earlier = need(p.earlier_municipality_months, "earlier_municipality_months")
+    settled = need(p.settlement_date, "settlement_date")
+    delta = relativedelta(day, settled) if day >= settled else relativedelta()
+    return earlier + delta.years * 12 + delta.months
+
+
+def program_target(p, as_of, ctx=None) -> tuple[bool, Text]:
+    """§§ 8-9 (2021 text): rett og plikt to the introduction programme, with the reason in words."""
+    permit = need(p.permit, "permit")
+    basis = need(permit.basis, "permit.basis")
+    if basis is PermitBasis.NORDISK_EOS:
+        return False, Text("nordisk borger eller omfattet av EØS-avtalen (§ 8 fjerde ledd)",
+                           "a Nordic citizen or covered by the EEA Agreement (§ 8 fourth paragraph)")
+    if basis not in PARAGRAF_9:
+        return False, Text("oppholdstillatelsen er ikke nevnt i § 9 første ledd",
+                           "the residence permit is not one listed in § 9 first paragraph")
+    granted = need(permit.granted, "permit.granted")
+    age = age_on(need(p.birth_date, "birth_date"), granted)
+    if not 18 <= age <= 55:
+        return False, Text(f"{age} år da tillatelsen ble innvilget; målgruppen er 18-55 år (§ 8 første ledd)",
+                           f"aged {age} when the permit was granted; the target group is 18-55 (§ 8 first paragraph)")
+    if basis not in NO_AGREEMENT_NEEDED and not need(p.settled_by_agreement, "settled_by_agreement"):
+        return False, Text("ikke bosatt etter avtale med integreringsmyndighetene (§ 8 første og tredje ledd)",
+                           "not settled by agreement with the integration authorities (§ 8 first and third paragraphs)")
+    # Fewer than two years lived in a municipality when the § 12 decision is made. Judged at the
+    # decision, or at the § 12 deadline when that comes first: a late decision does not take the duty away.
+    decision = p.introduksjonsprogram.decision_date if p.introduksjonsprogram else None
+    try:
+        deadline = frist_vedtak(p, as_of)
+    except Missing:
+        deadline = None
+    if deadline is not None and _months_lived(p, deadline) < 24:
+        return True, Text("i målgruppen (§§ 8-9)", "in the target group (§§ 8-9)")
+    if deadline is None:
+        frist_vedtak(p, as_of)  # raises Missing naming what the deadline needs
+    check = need(decision, "introduksjonsprogram.decision_date")
+    check = min(check, deadline)
+    if _months_lived(p, check) >= 24:
+        return False, Text(f"hadde bodd i en kommune i to år eller mer {fmt(check)} (§ 8 første ledd tredje punktum)",
+                           f"had lived in a municipality for two years or more by {fmt(check)} (§ 8 first paragraph, "
+                           "third sentence)")
+    return True, Text("i målgruppen (§§ 8-9)", "in the target group (§§ 8-9)")
+
+
+def rett_og_plikt_program(p, as_of, ctx=None) -> bool:
+    return program_target(p, as_of)[0]
+
+
+# -- Norwegian and social studies (§§ 26-28, 30, 32) --------------------------------------------------
+
+
+def opplaering_target(p, as_of, ctx=None) -> tuple[str, Text]:
+    """§§ 26-28: "rett_og_plikt" (§ 27), "plikt" (§ 28) or "ingen", with the reason in words."""
+    permit = need(p.permit, "permit")
+    basis = need(permit.basis, "permit.basis")
+    if basis is PermitBasis.NORDISK_EOS:
+        return "ingen", Text("nordisk borger eller omfattet av EØS-avtalen", "a Nordic citizen or covered by the EEA Agreement")
+    granted = need(permit.granted, "permit.granted")
+    age = age_on(need(p.birth_date, "birth_date"), granted)
+    if not 18 <= age < 67:
+        return "ingen", Text(f"{age} år da tillatelsen ble innvilget; målgruppen er 18-67 år (§ 26)",
+                             f"aged {age} when the permit was granted; the target group is 18-67 (§ 26)")
+    if basis in PLIKT_ONLY:
+        return "plikt", Text("plikt, men ikke rett, til opplæring (§ 28)", "a duty but no right to training (§ 28)")
+    return "rett_og_plikt", Text("rett og plikt til opplæring (§ 27)", "right and duty to training (§ 27)")
+
+
+def rett_og_plikt_opplaering(p, as_of, ctx=None) -> bool:
+    return opplaering_target(p, as_of)[0] == "rett_og_plikt"
+
+
+def plikt_opplaering(p, as_of, ctx=None) -> bool:
+    return opplaering_target(p, as_of)[0] == "plikt"
+
+
+def frist_opplaering(p, as_of, ctx=None) -> dt.date:
+    """§ 30 third paragraph: the offer at the latest three months after folkeregistrering in the municipality."""
+    return add_months(need(p.registered_date, "registered_date"), 3)
+
+
+def opplaering_fra(p, as_of, ctx=None) -> dt.date:
+    """§ 26 second paragraph: when the right and duty (or the duty) to training arose."""
+    permit = need(p.permit, "permit")
+    basis = need(permit.basis, "permit.basis")
+    if basis is PermitBasis.BARNEFAMILIE:
+        raise Missing("permit.first_renewal")  # § 9 d: at the first renewal, which the model does not record
+    if basis is PermitBasis.KOLLEKTIV_BESKYTTELSE:
+        return need(p.settlement_date, "settlement_date")  # § 9 e: when settled by agreement
+    granted = need(permit.granted, "permit.granted")
+    if need(permit.applied_from_abroad, "permit.applied_from_abroad"):
+        return max(granted, need(permit.arrival, "permit.arrival"))  # granted before entry: on arrival
+    return granted
+
+
+def opplaering_til(p, as_of, ctx=None) -> dt.date:
+    """§ 32 first paragraph: three years, or 18 months with upper-secondary education, plus approved leave."""
+    start = opplaering_fra(p, as_of)
+    education = need(p.education, "education")
+    training = need(p.opplaering, "opplaering")
+    leaves = need(training.leaves, "opplaering.leaves")
+    months = 18 if education.upper_secondary_or_higher else 36
+    extra = sum((lv.end - lv.start).days + 1 for lv in leaves if lv.end >= lv.start)
+    return add_months(start, months) + dt.timedelta(days=extra)
+
+
+FACTS = (
+    DerivedFact(name=RETT_PROGRAM, compute=rett_og_plikt_program, references=(lov("8"), lov("9"),
+                                                                                veileder("Målgruppe for introduksjonsprogram", IMDI_MALGRUPPE)),
+                description=Text("Rett og plikt til introduksjonsprogram (§§ 8-9, 2021-teksten): 18-55 år da tillatelsen "
+                                 "ble innvilget, tillatelse etter § 9 a-g, bosatt etter avtale (unntatt f og g), under to "
+                                 "år i en kommune ved vedtaket (eller ved fristen i § 12 om den kommer først).",
+                                 "Right and duty to the introduction programme (§§ 8-9, 2021 text): aged 18-55 when the "
+                                 "permit was granted, a § 9 a-g permit, settled by agreement (except f and g), under two "
+                                 "years in a municipality at the decision (or at the § 12 deadline if that comes first).")),
+    DerivedFact(name=FRIST_VEDTAK, compute=frist_vedtak, references=(lov("12", 2),),
+                description=Text("Frist for vedtak om og oppstart av introduksjonsprogram: tre måneder etter bosetting "
+                                 "(bosatt etter avtale) eller etter krav om program (ellers).",
+                                 "Deadline for the programme decision and start: three months after settlement (settled "
+                                 "by agreement) or after the claim for the programme (otherwise).")),
+    DerivedFact(name=RETT_OPPLAERING, compute=rett_og_plikt_opplaering, references=(lov("26"), lov("27")),
+                description=Text("Rett og plikt til opplæring i norsk og samfunnskunnskap (§§ 26-27): 18-67 år da "
+                                 "tillatelsen ble innvilget og en tillatelse etter § 27.",
+                                 "Right and duty to Norwegian and social-studies training (§§ 26-27): aged 18-67 when "
+                                 "the permit was granted and a § 27 permit.")),
+    DerivedFact(name=PLIKT_OPPLAERING, compute=plikt_opplaering, references=(lov("26", 3), lov("28")),
+                description=Text("Plikt (ikke rett) til opplæring (§ 28: utlendingsloven §§ 23 og 25).",
+                                 "A duty (no right) to training (§ 28: utlendingsloven §§ 23 and 25).")),
+    DerivedFact(name=FRIST_OPPLAERING, compute=frist_opplaering, references=(lov("30", 3),),
+                description=Text("Frist for tilbud om opplæring: tre måneder etter folkeregistrering i kommunen.",
+                                 "Deadline for the training offer: three months after folkeregistrering in the municipality.")),
+    DerivedFact(name=OPPLAERING_FRA, compute=opplaering_fra, references=(lov("26", 2),),
+                description=Text("Dagen retten og plikten til opplæring inntrådte (§ 26 andre ledd).",
+                                 "The day the right and duty to training arose (§ 26 second paragraph).")),
+    DerivedFact(name=OPPLAERING_TIL, compute=opplaering_til, references=(lov("32", 1),),
+                description=Text("Siste dag med rett og plikt til opplæring: tre år (18 måneder med videregående) med "
+                                 "tillegg av godkjent permisjon (§ 32 første ledd).",
+                                 "The end of the right and duty to training: three years (18 months with upper "
+                                 "secondary) plus approved leave (§ 32 first paragraph).")),
+)

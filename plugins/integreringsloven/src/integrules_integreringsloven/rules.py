@@ -1,0 +1,801 @@
+"""The ordinary requirements of integreringsloven chapters 4 and 6 (rule checklist R2-R15)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from integrules import Evaluation, Missing, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, requirement, unknown
+from integrules.dates import add_months, age_on
+from integrules.model import Sluttmal
+from integrules.levels import Subtest
+
+from . import facts as F
+from ._common import (
+    IMDI_KARTLEGGING, IN_FORCE, LT_2025_35, REGIME, by_date, fact, fmt, forskrift, leave_days, lov, setting, veileder,
+)
+
+KARRIERE_MYK = "integreringsloven.karriereveiledning_myk"
+REVISJON = "integreringsloven.revisjon_intervall_maneder"
+KAPASITET = "integreringsloven.foreldreveiledning_kapasitetsunntak"
+PERMISJON_2025 = "integreringsloven.permisjon_forlenger_program_2025"
+
+T = Text
+
+
+# -- gates -----------------------------------------------------------------------------------------
+
+
+def _program_target(ctx) -> tuple[bool, Text]:
+    value = fact(ctx, F.RETT_PROGRAM, F.rett_og_plikt_program)
+    try:
+        own, why = F.program_target(ctx.p, ctx.as_of)
+    except Missing:
+        own, why = None, None
+    if own == value and why is not None:
+        return value, why
+    return value, T("vurdert av en annen regel for målgruppen", "as judged by another rule for the target group")
+
+
+def target_gate(ctx, *, participation: bool) -> Evaluation | None:
+    """not_applicable outside the programme's target group (or, with ``participation``, when known not to take
+    part); None when the requirement applies; Missing when that cannot be decided."""
+    prog = ctx.p.introduksjonsprogram
+    if participation and prog is not None and prog.participates is False:
+        return not_applicable("Deltar ikke i introduksjonsprogram.", "Does not take part in the introduction programme.")
+    eligible, why = _program_target(ctx)
+    if not eligible:
+        return not_applicable(f"Utenfor målgruppen for rett og plikt til introduksjonsprogram: {why.nb}.",
+                              f"Outside the target group of the introduction programme: {why.en}.", lov("8"))
+    if participation:
+        prog = ctx.need(prog, "introduksjonsprogram")
+        ctx.need(prog.participates, "introduksjonsprogram.participates")
+    return None
+
+
+def frist(ctx) -> dt.date:
+    return fact(ctx, F.FRIST_VEDTAK, F.frist_vedtak)
+
+
+def opplaering_gate(ctx, *, plikt_too: bool) -> Evaluation | None:
+    """not_applicable outside the target group of chapter 6 (rett og plikt, and with ``plikt_too`` the duty only)."""
+    rett = fact(ctx, F.RETT_OPPLAERING, F.rett_og_plikt_opplaering)
+    if rett:
+        return None
+    plikt = fact(ctx, F.PLIKT_OPPLAERING, F.plikt_opplaering)
+    if plikt and plikt_too:
+        return None
+    try:
+        why = F.opplaering_target(ctx.p, ctx.as_of)[1]
+    except Missing:
+        why = T("vurdert av en annen regel for målgruppen", "as judged by another rule for the target group")
+    if plikt:
+        return not_applicable(f"Gjelder bare personer med rett og plikt (§ 26 første ledd); {why.nb}.",
+                              f"Applies only to people with the right and duty (§ 26 first paragraph); {why.en}.", lov("28"))
+    return not_applicable(f"Utenfor målgruppen for opplæring i norsk og samfunnskunnskap: {why.nb}.",
+                          f"Outside the target group of Norwegian and social-studies training: {why.en}.", lov("26"))
+
+
+def _not_exempt(ctx, training, *, tests: bool = False) -> Evaluation | None:
+    if ctx.need(training.exempt, "opplaering.exempt"):
+        return not_applicable("Fritatt fra plikten til opplæring (§ 29).", "Exempt from the duty to training (§ 29).", lov("29"))
+    if tests and ctx.need(training.test_exempt, "opplaering.test_exempt"):
+        return not_applicable("Fritatt fra plikten til å avlegge prøver (§ 37 tredje ledd).",
+                              "Exempt from the duty to take the tests (§ 37 third paragraph).", lov("37", 3))
+    return None
+
+
+def _county(ctx, training) -> Evaluation | None:
+    if ctx.need(training.full_time_upper_secondary, "opplaering.full_time_upper_secondary"):
+        return not_applicable("Fylkeskommunen har ansvaret for opplæringen (fulltid videregående, § 30 andre ledd).",
+                              "The county authority is responsible for the training (full-time upper secondary, "
+                              "§ 30 second paragraph).", lov("30", 2))
+    return None
+
+
+def _by_programme_end(ctx, what: Text) -> Evaluation:
+    """Something due during the programme that is not done: pending while it runs, not met once it ended."""
+    prog = ctx.p.introduksjonsprogram
+    end = ctx.need(prog.end_date, "introduksjonsprogram.end_date")
+    if ctx.happened(end):
+        return not_met(f"{what.nb}: ikke gjennomført, programmet ble avsluttet {fmt(end)}.",
+                       f"{what.en}: not completed; the programme ended {fmt(end)}.", due=end)
+    return pending(f"{what.nb}: ikke gjennomført ennå; programmet varer til {fmt(end)}.",
+                   f"{what.en}: not completed yet; the programme runs until {fmt(end)}.", due=end)
+
+
+COMMON = dict(regime=REGIME, valid_from=IN_FORCE)
+
+
+# -- R2, R3, R4 ------------------------------------------------------------------------------------
+
+
+@requirement(
+    id="integreringsloven.kompetansekartlegging",
+    title=T("Kompetansekartlegging etter bosetting", "Competence mapping after settlement"),
+    description=T(
+        "Personer i målgruppen for introduksjonsprogram har rett og plikt til kompetansekartlegging (§ 10), med mindre "
+        "de ble kartlagt før bosetting (§ 6; registrer den kartleggingen her). Loven har ingen egen frist; IMDi sier at "
+        "kartleggingen skal være gjort før vedtaket om program, så fristen er vedtaksfristen i § 12 (avledet frist, "
+        "middels sikkerhet).",
+        "People in the programme's target group have the right and duty to competence mapping (§ 10) unless mapped "
+        "before settlement (§ 6; register that mapping here). The law sets no deadline of its own; IMDi says the "
+        "mapping is done before the programme decision, so the deadline is the § 12 decision deadline (a derived "
+        "deadline, medium confidence)."),
+    references=(lov("10"), lov("12", 2), veileder("Kompetansekartlegging etter integreringsloven", IMDI_KARTLEGGING)),
+    responsible=(Unit.FT,), confidence="medium", **COMMON)
+def kompetansekartlegging(ctx) -> Evaluation:
+    return target_gate(ctx, participation=False) or ctx.deadline(
+        ctx.p.kompetansekartlegging, "kompetansekartlegging", frist(ctx), T("Kompetansekartlegging", "Competence mapping"))
+
+
+@requirement(
+    id="integreringsloven.karriereveiledning",
+    title=T("Karriereveiledning", "Career guidance"),
+    description=T(
+        "Personer i målgruppen har rett og plikt til karriereveiledning, som bygger på kartleggingen og «bør» "
+        "gjennomføres før vedtaket etter § 12 (§ 11). «Bør» er ingen frist: med innstillingen "
+        "integreringsloven.karriereveiledning_myk = true (standard) er veiledning etter vedtaksfristen oppfylt og "
+        "manglende veiledning etter fristen venter fortsatt; med false vurderes vedtaksfristen som en frist.",
+        "People in the target group have the right and duty to career guidance, built on the mapping, which "
+        "«bør» (should) be given before the § 12 decision (§ 11). «Bør» is no deadline: with the setting "
+        "integreringsloven.karriereveiledning_myk = true (default) guidance after the decision deadline is met and "
+        "missing guidance after it is still pending; with false the decision deadline is judged as a deadline."),
+    references=(lov("11", 1), lov("4", 3)), responsible=(Unit.FK, Unit.FT), settings=(KARRIERE_MYK,), **COMMON)
+def karriereveiledning(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=False)
+    if gate:
+        return gate
+    due = frist(ctx)
+    ev = ctx.deadline(ctx.p.karriereveiledning, "karriereveiledning", due, T("Karriereveiledning", "Career guidance"))
+    if ev.outcome is Outcome.NOT_MET and setting(ctx, KARRIERE_MYK, True):
+        event = ctx.p.karriereveiledning
+        if event.done and ctx.happened(event.date):
+            return met(f"Karriereveiledning gitt {fmt(event.date)}, etter vedtaksfristen {fmt(due)} (§ 11: «bør»).",
+                       f"Career guidance given {fmt(event.date)}, after the decision deadline {fmt(due)} (§ 11: "
+                       "«should»).", due=due)
+        return pending(f"Karriereveiledning ikke gitt; den burde vært gitt før vedtaksfristen {fmt(due)} (§ 11: «bør»).",
+                       f"Career guidance not given; it should have been given before the decision deadline {fmt(due)} "
+                       "(§ 11: «should»).")
+    return ev
+
+
+@requirement(
+    id="integreringsloven.vedtak_og_oppstart",
+    title=T("Vedtak om og oppstart av introduksjonsprogram innen tre måneder",
+            "Programme decision and start within three months"),
+    description=T(
+        "Kommunen skal treffe vedtak om og sørge for oppstart av programmet så snart som mulig og senest tre måneder "
+        "etter bosetting eller krav om program (§ 12 andre ledd). Begge datoene må ligge innen fristen. Den som er "
+        "registrert som ikke deltaker (f.eks. har avslått, § 3 tredje ledd), vurderes ikke.",
+        "The municipality must decide on and start the programme as soon as possible and at the latest three months "
+        "after settlement or the claim for the programme (§ 12 second paragraph). Both dates must be within the "
+        "deadline. Someone registered as not taking part (e.g. who refused, § 3 third paragraph) is not judged."),
+    references=(lov("12", 2), lov("3", 3)), responsible=(Unit.FT,), **COMMON)
+def vedtak_og_oppstart(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True)
+    if gate:
+        return gate
+    due, prog = frist(ctx), ctx.p.introduksjonsprogram
+    return all_of(by_date(ctx, prog.decision_date, "introduksjonsprogram.decision_date", due, T("Vedtak", "Decision")),
+                  by_date(ctx, prog.start_date, "introduksjonsprogram.start_date", due, T("Oppstart", "Start")))
+
+
+# -- R5: sluttmål and durations (§ 13) -----------------------------------------------------------------
+
+_VGS_GOALS = (Sluttmal.ARBEID, Sluttmal.HOYERE_UTDANNING)
+_OTHER_GOALS = (Sluttmal.ARBEID, Sluttmal.GRUNNSKOLE, Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE)
+
+
+def _age_at_goal(ctx, prog) -> int:
+    birth = ctx.need(ctx.p.birth_date, "birth_date")
+    return age_on(birth, ctx.need(prog.decision_date, "introduksjonsprogram.decision_date"))
+
+
+@requirement(
+    id="integreringsloven.sluttmal",
+    title=T("Sluttmål satt og i samsvar med utdanning og alder", "End goal set and consistent with education and age"),
+    description=T(
+        "Kommunen skal sette et sluttmål (§ 13 første ledd, 2021-teksten). Med videregående eller høyere utdanning: "
+        "arbeid eller kvalifisere til høyere utdanning. Under 25 år uten videregående: som hovedregel fullført "
+        "videregående, andre mål er tillatt. Øvrige: arbeid, (deler av) grunnskole eller videregående. Alder regnes "
+        "ved vedtaket. Fagskole godtas ikke for gruppen med videregående (loven nevner «høyere utdanning»; kapittel 6A "
+        "nevner høyere yrkesfaglig utdanning særskilt).",
+        "The municipality must set an end goal (§ 13 first paragraph, 2021 text). With upper secondary or higher: "
+        "work or qualifying for higher education. Under 25 without upper secondary: as a rule completed upper "
+        "secondary, other goals allowed. Others: work, (part of) primary or upper secondary school. Age counts at the "
+        "decision. Fagskole is not accepted for the upper-secondary group (the law says «høyere utdanning»; chapter "
+        "6A names higher vocational education separately)."),
+    references=(lov("13", 1), lov("13", 2), lov("13", 3), lov("13", 4)), responsible=(Unit.FT,), **COMMON)
+def sluttmal(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True)
+    if gate:
+        return gate
+    prog = ctx.p.introduksjonsprogram
+    goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
+    education = ctx.need(ctx.p.education, "education")
+    if education.upper_secondary_or_higher:
+        allowed, group = _VGS_GOALS, T("videregående eller høyere utdanning (§ 13 andre ledd)",
+                                       "upper secondary or higher education (§ 13 second paragraph)")
+    elif _age_at_goal(ctx, prog) < 25:
+        allowed, group = tuple(Sluttmal), T("under 25 år uten videregående (§ 13 tredje ledd)",
+                                            "under 25 without upper secondary (§ 13 third paragraph)")
+    else:
+        allowed, group = _OTHER_GOALS, T("25 år eller eldre uten videregående (§ 13 fjerde ledd)",
+                                         "25 or older without upper secondary (§ 13 fourth paragraph)")
+    if goal in allowed:
+        return met(f"Sluttmål «{goal.value}» passer for gruppen {group.nb}.",
+                   f"End goal «{goal.value}» fits the group {group.en}.")
+    return not_met(f"Sluttmål «{goal.value}» passer ikke for gruppen {group.nb}.",
+                   f"End goal «{goal.value}» does not fit the group {group.en}.")
+
+
+def _limits_2021(ctx, prog) -> tuple[int, int, int, Text]:
+    """(minimum months, maximum months, maximum extension months, group) under § 13 (2021 text)."""
+    education = ctx.need(ctx.p.education, "education")
+    if education.upper_secondary_or_higher:
+        return 3, 6, 6, T("videregående eller høyere: 3-6 måneder, forlengelse inntil 6",
+                          "upper secondary or higher: 3-6 months, extension up to 6")
+    goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
+    young = _age_at_goal(ctx, prog) < 25
+    label = ("under 25 år", "under 25") if young else ("25 år eller eldre", "25 or older")
+    if goal is Sluttmal.FULLFORT_VIDEREGAENDE:
+        return 3, 36, 12, T(f"{label[0]}, mål fullført videregående: 3 måneder-3 år, forlengelse inntil 1 år",
+                            f"{label[1]}, goal completed upper secondary: 3 months-3 years, extension up to 1 year")
+    return 3, 24, 12, T(f"{label[0]}, andre mål: 3 måneder-2 år, forlengelse inntil 1 år",
+                        f"{label[1]}, other goals: 3 months-2 years, extension up to 1 year")
+
+
+def _limits_2025(ctx, prog) -> tuple[int, int, int, Text]:
+    """§§ 13-14 as amended by LOV-2025-06-20-35: no minimum; "inntil" only."""
+    education = ctx.need(ctx.p.education, "education")
+    if education.upper_secondary_or_higher:
+        return 0, 12, 0, T("videregående eller høyere: inntil 12 måneder, ingen forlengelse (§ 13 tredje ledd)",
+                           "upper secondary or higher: up to 12 months, no extension (§ 13 third paragraph)")
+    goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
+    if goal is Sluttmal.DELER_AV_VIDEREGAENDE:
+        return 0, 36, 12, T("deler av videregående: inntil 3 år, forlengelse inntil 1 år (§ 14 fjerde ledd)",
+                            "part of upper secondary: up to 3 years, extension up to 1 year (§ 14 fourth paragraph)")
+    if goal is Sluttmal.FULLFORT_VIDEREGAENDE:
+        return 0, 48, 12, T("fullført videregående: inntil 4 år, forlengelse inntil 1 år (§ 14 fjerde ledd)",
+                            "completed upper secondary: up to 4 years, extension up to 1 year (§ 14 fourth paragraph)")
+    if goal is Sluttmal.ARBEID:
+        return 0, 24, 0, T("kvalifisere for arbeid: inntil 2 år, ingen forlengelse (§ 14 sjette ledd)",
+                           "qualify for work: up to 2 years, no extension (§ 14 sixth paragraph)")
+    raise Missing("introduksjonsprogram.sluttmal")  # a goal the 2025 groups do not name: judged by hand
+
+
+def _judge_duration(ctx, limits, leave_counts: bool) -> Evaluation:
+    prog = ctx.p.introduksjonsprogram
+    start = ctx.need(prog.start_date, "introduksjonsprogram.start_date")
+    if not ctx.happened(start):
+        return not_applicable(f"Programmet starter {fmt(start)}.", f"The programme starts {fmt(start)}.")
+    minimum, maximum, max_ext, group = limits(ctx, prog)
+    planned = ctx.need(prog.planned_end, "introduksjonsprogram.planned_end")
+    extensions = [e for e in ctx.need(prog.extensions, "introduksjonsprogram.extensions") if ctx.happened(e.date)]
+    leaves = ctx.need(prog.leaves, "introduksjonsprogram.leaves") if leave_counts else ()
+    ext = sum(e.months for e in extensions)
+    limit = add_months(start, maximum + min(ext, max_ext)) + dt.timedelta(days=leave_days(leaves))
+    parts = []
+    if ext > max_ext:
+        parts.append(not_met(f"Forlenget med {ext} måneder; høyst {max_ext} ({group.nb}).",
+                             f"Extended by {ext} months; at most {max_ext} ({group.en})."))
+    for e in extensions:
+        if e.expected_goal_attainment is None:
+            parts.append(unknown(["introduksjonsprogram.extensions.expected_goal_attainment"]))
+        elif not e.expected_goal_attainment:
+            parts.append(not_met(f"Forlengelsen {fmt(e.date)} er ikke begrunnet med forventet måloppnåelse.",
+                                 f"The extension of {fmt(e.date)} is not justified by expected goal attainment."))
+    if planned > limit:
+        parts.append(not_met(f"Planlagt slutt {fmt(planned)} er etter siste tillatte dag {fmt(limit)} ({group.nb}).",
+                             f"Planned end {fmt(planned)} is after the last allowed day {fmt(limit)} ({group.en}).", due=limit))
+    if minimum and planned < add_months(start, minimum):
+        parts.append(not_met(f"Planlagt varighet er kortere enn {minimum} måneder ({group.nb}).",
+                             f"Planned duration is shorter than {minimum} months ({group.en})."))
+    end = prog.end_date
+    if end is not None and ctx.happened(end) and end > limit:
+        parts.append(not_met(f"Programmet varte til {fmt(end)}, etter siste tillatte dag {fmt(limit)}.",
+                             f"The programme ran until {fmt(end)}, after the last allowed day {fmt(limit)}.", due=limit))
+    elif end is None and ctx.as_of > limit:
+        parts.append(unknown(["introduksjonsprogram.end_date"], due=limit))
+    parts.append(met(f"Varighet innenfor rammen ({group.nb}); siste tillatte dag {fmt(limit)}.",
+                     f"Duration within the limits ({group.en}); last allowed day {fmt(limit)}.", due=limit))
+    return all_of(*parts)
+
+
+_VARIGHET_2021 = dict(
+    id="integreringsloven.varighet",
+    title=T("Programmets varighet og forlengelse", "The programme's duration and extensions"),
+    description=T(
+        "Varighet etter § 13 (2021-teksten): videregående eller høyere 3-6 måneder (+ inntil 6); under 25 uten "
+        "videregående 3 måneder-3 år med mål fullført videregående, ellers 3 måneder-2 år (+ inntil 1 år); øvrige "
+        "3 måneder-2 år, eller 3 år med mål fullført videregående (+ inntil 1 år). Forlengelse bare når deltakeren "
+        "forventes å nå sluttmålet (§ 13 femte ledd). Godkjent permisjon legges til (§ 13 sjette ledd). Planlagt og "
+        "faktisk sluttdato må ligge innen rammen.",
+        "Duration under § 13 (2021 text): upper secondary or higher 3-6 months (+ up to 6); under 25 without upper "
+        "secondary 3 months-3 years with the goal completed upper secondary, else 3 months-2 years (+ up to 1 year); "
+        "others 3 months-2 years, or 3 years with the goal completed upper secondary (+ up to 1 year). Extension only "
+        "when the participant is expected to reach the goal (§ 13 fifth paragraph). Approved leave is added (§ 13 "
+        "sixth paragraph). The planned and actual end must be within the limits."),
+    references=(lov("13", 2), lov("13", 3), lov("13", 4), lov("13", 5), lov("13", 6), lov("46", 2, "f")),
+    responsible=(Unit.FT,), regime=REGIME, valid_from=IN_FORCE,
+)
+
+
+def _varighet_2021(ctx) -> Evaluation:
+    return target_gate(ctx, participation=True) or _judge_duration(ctx, _limits_2021, True)
+
+
+def _varighet_2025(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True)
+    if gate:
+        return gate
+    from ._common import ENDRINGSLOV_2025_IKRAFT as cutoff
+    decision = ctx.need(ctx.p.introduksjonsprogram.decision_date, "introduksjonsprogram.decision_date")
+    if cutoff is not None and decision < cutoff:
+        # No transition rule found ("Departementet kan gi nærmere overgangsregler"): programmes decided
+        # before the amendment keep the 2021 durations.
+        return _judge_duration(ctx, _limits_2021, True)
+    return _judge_duration(ctx, _limits_2025, bool(setting(ctx, PERMISJON_2025, True)))
+
+
+def varighet_versions(cutoff: dt.date | None):
+    """The versions of integreringsloven.varighet: the 2021 text, and the 2025 text from ``cutoff``."""
+    from integrules import Requirement
+    first = Requirement(evaluate=_varighet_2021, valid_to=cutoff, **_VARIGHET_2021)
+    if cutoff is None:
+        return (first,)
+    second = Requirement(
+        evaluate=_varighet_2025, **{**_VARIGHET_2021, "valid_from": cutoff, "description": None,
+                                    "references": (lov("13", 3), lov("14", 4), lov("14", 5), lov("14", 6), lov("18 a", 2),
+                                                   veileder("LOV-2025-06-20-35", LT_2025_35))},
+        settings=(PERMISJON_2025,))
+    second = attrs.evolve(second, description=T(
+            "Varighet etter §§ 13-14 slik de lyder etter LOV-2025-06-20-35: videregående eller høyere inntil 12 "
+            "måneder uten forlengelse; deler av videregående inntil 3 år (+1); fullført videregående inntil 4 år (+1); "
+            "arbeid inntil 2 år uten forlengelse. Program vedtatt før endringen følger 2021-reglene (ingen "
+            "overgangsregel funnet). Om permisjon legges til styres av innstillingen "
+            "integreringsloven.permisjon_forlenger_program_2025.",
+            "Duration under §§ 13-14 as amended by LOV-2025-06-20-35: upper secondary or higher up to 12 months, no "
+            "extension; part of upper secondary up to 3 years (+1); completed upper secondary up to 4 years (+1); work "
+            "up to 2 years, no extension. Programmes decided before the amendment keep the 2021 rules (no transition "
+            "rule found). Whether leave is added is the setting integreringsloven.permisjon_forlenger_program_2025."),
+        confidence="medium")
+    return (first, second)
+
+
+# -- R8-R10: content (§ 14) ------------------------------------------------------------------------
+
+
+@requirement(
+    id="integreringsloven.fulltid",
+    title=T("Programmet er helårig og på fulltid", "The programme is full-time and all year"),
+    description=T("Introduksjonsprogrammet skal være helårig og på fulltid (§ 14 fjerde ledd, 2021-teksten).",
+                  "The introduction programme must be full-time and all year (§ 14 fourth paragraph, 2021 text)."),
+    references=(lov("14", 4),), responsible=(Unit.FT,), **COMMON)
+def fulltid(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True)
+    if gate:
+        return gate
+    prog = ctx.p.introduksjonsprogram
+    full, year = ctx.need(prog.full_time, "introduksjonsprogram.full_time"), ctx.need(prog.all_year, "introduksjonsprogram.all_year")
+    if full and year:
+        return met("Programmet er på fulltid og helårig.", "The programme is full-time and all year.")
+    lacking = [w for w, ok in ((("fulltid", "full-time"), full), (("helårig", "all year"), year)) if not ok]
+    return not_met("Programmet er ikke " + " og ".join(w[0] for w in lacking) + ".",
+                   "The programme is not " + " and ".join(w[1] for w in lacking) + ".")
+
+
+@requirement(
+    id="integreringsloven.livsmestring",
+    title=T("Kurs i livsmestring", "Course in life skills (livsmestring)"),
+    description=T(
+        "Programmet skal inneholde kurs i livsmestring (§ 14 første ledd bokstav c). Forskriften § 4: minst 10 timer "
+        "migrasjon, helse og mangfold og minst 15 timer karrierekompetanse skal tilbys, til sammen 25. Modellen har "
+        "bare samlede timer: oppfylt når kurset er gjennomført med minst 25 timer. Ikke gjennomført: venter til "
+        "programmet slutter, deretter ikke oppfylt.",
+        "The programme must contain a course in life skills (§ 14 first paragraph letter c). Regulation § 4: at least "
+        "10 hours of migration, health and diversity and 15 hours of career competence are offered, 25 in all. The "
+        "model holds total hours only: met when the course was completed with at least 25 hours. Not completed: "
+        "pending until the programme ends, then not met."),
+    references=(lov("14", 1, "c"), forskrift("4")), responsible=(Unit.FT,), **COMMON)
+def livsmestring(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True)
+    if gate:
+        return gate
+    course = ctx.need(ctx.p.livsmestring, "livsmestring")
+    if ctx.need(course.done, "livsmestring.done"):
+        day = ctx.need(course.date, "livsmestring.date")
+        if ctx.happened(day):
+            hours = ctx.need(course.hours, "livsmestring.hours")
+            if hours >= 25:
+                return met(f"Livsmestring gjennomført {fmt(day)}, {hours:g} timer.", f"Life skills completed {fmt(day)}, {hours:g} hours.")
+            return not_met(f"Livsmestring gjennomført {fmt(day)} med {hours:g} timer; minst 25 (10 + 15) skal tilbys.",
+                           f"Life skills completed {fmt(day)} with {hours:g} hours; at least 25 (10 + 15) must be offered.")
+    return _by_programme_end(ctx, T("Livsmestring", "Life skills"))
+
+
+@requirement(
+    id="integreringsloven.foreldreveiledning",
+    title=T("Kurs i foreldreveiledning", "Parenting guidance course"),
+    description=T(
+        "Deltakere med barn under 18 år, eller som får barn i programmet, skal delta på foreldreveiledning (§ 14 andre "
+        "ledd). Forskriften § 3 fjerde ledd: 8-12 gruppemøter eller 5-8 individuelle samtaler. Med innstillingen "
+        "integreringsloven.foreldreveiledning_kapasitetsunntak = true (kommunen har vedtatt unntak av "
+        "kapasitetshensyn) godtas ned til 4 gruppemøter eller 2 samtaler; standard er false.",
+        "Participants with children under 18, or who get a child during the programme, must take parenting guidance "
+        "(§ 14 second paragraph). Regulation § 3 fourth paragraph: 8-12 group meetings or 5-8 individual sessions. "
+        "With the setting integreringsloven.foreldreveiledning_kapasitetsunntak = true (the municipality has decided "
+        "the capacity exception) down to 4 group meetings or 2 sessions are accepted; the default is false."),
+    references=(lov("14", 2), forskrift("3", 4)), responsible=(Unit.FT,), settings=(KAPASITET,), **COMMON)
+def foreldreveiledning(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True)
+    if gate:
+        return gate
+    if not ctx.need(ctx.p.children_under_18, "children_under_18"):
+        return not_applicable("Har ikke barn under 18 år.", "Has no children under 18.")
+    course = ctx.need(ctx.p.foreldreveiledning, "foreldreveiledning")
+    if ctx.need(course.done, "foreldreveiledning.done"):
+        day = ctx.need(course.date, "foreldreveiledning.date")
+        if ctx.happened(day):
+            group = ctx.need(course.group, "foreldreveiledning.group")
+            sessions = ctx.need(course.sessions, "foreldreveiledning.sessions")
+            low, high = (8, 12) if group else (5, 8)
+            if setting(ctx, KAPASITET, False):
+                low = 4 if group else 2
+            form = ("gruppemøter", "group meetings") if group else ("samtaler", "sessions")
+            if low <= sessions <= high:
+                return met(f"Foreldreveiledning gjennomført {fmt(day)}: {sessions} {form[0]}.",
+                           f"Parenting guidance completed {fmt(day)}: {sessions} {form[1]}.")
+            return not_met(f"Foreldreveiledning med {sessions} {form[0]}; forskriften § 3 krever {low}-{high}.",
+                           f"Parenting guidance with {sessions} {form[1]}; regulation § 3 requires {low}-{high}.")
+    return _by_programme_end(ctx, T("Foreldreveiledning", "Parenting guidance"))
+
+
+# -- R6, R7: plan and contract (§§ 15-16) -------------------------------------------------------------
+
+
+@requirement(
+    id="integreringsloven.integreringsplan",
+    title=T("Integreringsplan samtidig med vedtaket", "Integration plan at the same time as the decision"),
+    description=T(
+        "Kommunen skal utarbeide integreringsplanen samtidig som vedtaket etter § 12 treffes (§ 15 første ledd); "
+        "fristen er derfor vedtaksfristen (tre måneder etter bosetting eller krav), ikke tre måneder etter oppstart.",
+        "The municipality draws up the integration plan at the same time as the § 12 decision (§ 15 first "
+        "paragraph); its deadline is therefore the decision deadline (three months after settlement or claim), not "
+        "three months after the start."),
+    references=(lov("15", 1), lov("12", 2), lov("46", 2, "c")), responsible=(Unit.FT,), **COMMON)
+def integreringsplan(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True)
+    if gate:
+        return gate
+    due = frist(ctx)
+    plan = ctx.p.integreringsplan
+    if plan is None:
+        return unknown(["integreringsplan"], due=due)
+    return by_date(ctx, plan.created, "integreringsplan.created", due, T("Integreringsplan", "Integration plan"))
+
+
+_CONTENTS = (
+    ("sluttmal", "sluttmål", "end goal"), ("norskmal", "norskmål", "Norwegian goal"),
+    ("omfang_norsk", "omfanget av norskopplæringen", "extent of Norwegian training"),
+    ("omfang_samfunnskunnskap", "omfanget av samfunnskunnskap", "extent of social studies"),
+    ("varighet", "varighet", "duration"), ("elementer", "elementene", "elements"),
+    ("klagemuligheter", "klagemuligheter", "how to complain"),
+    ("begrunnelse_elementer", "begrunnelse for elementene", "why these elements"),
+)
+
+
+@requirement(
+    id="integreringsloven.integreringsplan_innhold",
+    title=T("Integreringsplanens innhold", "The integration plan's contents"),
+    description=T(
+        "Planen skal minst inneholde sluttmål og norskmål, omfanget av opplæringen i norsk og samfunnskunnskap, "
+        "varighet, elementene og klagemuligheter (§ 15 tredje ledd), begrunne de arbeids- eller utdanningsrettede "
+        "elementene (fjerde ledd) og bygge på kompetansekartleggingen (andre ledd). Om norskmålet er riktig, vurderer "
+        "norskmal-kravene.",
+        "The plan must at least state the end goal and the Norwegian goal, the extent of Norwegian and social-studies "
+        "training, the duration, the elements and how to complain (§ 15 third paragraph), justify the work- or "
+        "education-oriented elements (fourth paragraph) and build on the competence mapping (second paragraph). "
+        "Whether the Norwegian goal is right is for the norskmal requirements."),
+    references=(lov("15", 2), lov("15", 3), lov("15", 4)), responsible=(Unit.FT, Unit.VO), **COMMON)
+def integreringsplan_innhold(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True)
+    if gate:
+        return gate
+    plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
+    created = ctx.need(plan.created, "integreringsplan.created")
+    if not ctx.happened(created):
+        return not_applicable("Integreringsplanen er ikke laget ennå.", "The integration plan has not been made yet.")
+    contents = ctx.need(plan.contents, "integreringsplan.contents")
+    values = [(getattr(contents, name), nb, en, f"integreringsplan.contents.{name}") for name, nb, en in _CONTENTS]
+    values.append((plan.based_on_kartlegging, "bygger på kartleggingen", "built on the mapping", "integreringsplan.based_on_kartlegging"))
+    lacking = [(nb, en) for value, nb, en, _ in values if value is False]
+    if lacking:
+        return not_met("Planen mangler: " + ", ".join(nb for nb, _ in lacking) + ".",
+                       "The plan lacks: " + ", ".join(en for _, en in lacking) + ".")
+    missing = [path for value, _, _, path in values if value is None]
+    if missing:
+        return unknown(missing)
+    return met("Planen har minsteinnholdet i § 15.", "The plan has the minimum contents of § 15.")
+
+
+@requirement(
+    id="integreringsloven.integreringsplan_revisjon",
+    title=T("Integreringsplanen vurderes jevnlig", "The integration plan is reviewed regularly"),
+    description=T(
+        "Planen skal vurderes jevnlig og ved vesentlig endring i livssituasjonen (§ 15 sjette ledd). Loven sier ikke "
+        "hvor ofte: innstillingen integreringsloven.revisjon_intervall_maneder (standard 6) er lengste tillatte tid "
+        "mellom to vurderinger mens programmet varer. Vesentlige endringer er ikke opplysninger i modellen.",
+        "The plan must be reviewed regularly and at a significant change in the participant's life (§ 15 sixth "
+        "paragraph). The law does not say how often: the setting integreringsloven.revisjon_intervall_maneder "
+        "(default 6) is the longest time allowed between two reviews while the programme runs. Significant changes "
+        "are not facts in the model."),
+    references=(lov("15", 6),), responsible=(Unit.FT, Unit.VO), settings=(REVISJON,), confidence="low", **COMMON)
+def integreringsplan_revisjon(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True)
+    if gate:
+        return gate
+    plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
+    created = ctx.need(plan.created, "integreringsplan.created")
+    if not ctx.happened(created):
+        return not_applicable("Integreringsplanen er ikke laget ennå.", "The integration plan has not been made yet.")
+    revisions = ctx.need(plan.revisions, "integreringsplan.revisions")
+    months = int(setting(ctx, REVISJON, 6))
+    end = ctx.p.introduksjonsprogram.end_date
+    reviews = sorted({created, *(r.date for r in revisions if created < r.date and ctx.happened(r.date))})
+    parts = []
+    for last, following in zip(reviews, reviews[1:] + [None]):
+        due = add_months(last, months)
+        if following is not None:
+            if following > due:
+                parts.append(not_met(f"Vurdert {fmt(following)}, mer enn {months} måneder etter {fmt(last)}.",
+                                     f"Reviewed {fmt(following)}, more than {months} months after {fmt(last)}.", due=due))
+            continue
+        if ctx.as_of <= due:
+            parts.append(met(f"Sist vurdert {fmt(last)}; neste senest {fmt(due)}.",
+                             f"Last reviewed {fmt(last)}; next at the latest {fmt(due)}.", due=due))
+        elif end is None:
+            parts.append(unknown(["introduksjonsprogram.end_date"], due=due))
+        elif end <= due:
+            parts.append(met(f"Sist vurdert {fmt(last)}; programmet sluttet {fmt(end)}.",
+                             f"Last reviewed {fmt(last)}; the programme ended {fmt(end)}.", due=due))
+        else:
+            parts.append(not_met(f"Ikke vurdert siden {fmt(last)}; fristen {fmt(due)} er passert.",
+                                 f"Not reviewed since {fmt(last)}; the deadline {fmt(due)} has passed.", due=due))
+    return all_of(*parts)
+
+
+@requirement(
+    id="integreringsloven.integreringskontrakt",
+    title=T("Integreringskontrakt samtidig med planen", "Integration contract at the same time as the plan"),
+    description=T(
+        "Kommunen og deltakeren skal inngå en integreringskontrakt samtidig som integreringsplanen utarbeides "
+        "(§ 16 første ledd), altså innen vedtaksfristen i § 12.",
+        "The municipality and the participant must enter into an integration contract at the same time as the plan "
+        "is drawn up (§ 16 first paragraph), so by the § 12 decision deadline."),
+    references=(lov("16", 1), lov("15", 1)), responsible=(Unit.FT,), **COMMON)
+def integreringskontrakt(ctx) -> Evaluation:
+    return target_gate(ctx, participation=True) or ctx.deadline(
+        ctx.p.integreringskontrakt, "integreringskontrakt", frist(ctx), T("Integreringskontrakt", "Integration contract"))
+
+
+@requirement(
+    id="integreringsloven.avslutning_registrert",
+    title=T("Sluttdato og avslutningsårsak registrert", "End date and end reason registered"),
+    description=T(
+        "Når programmet er avsluttet, skal sluttdato og avslutningsårsak være registrert (programmet avsluttes ved "
+        "oppnådd sluttmål eller varighet, § 13 sjette ledd / § 18 a; registreringsplikt § 43). IMDi regner «ikke "
+        "registrert» med i nevneren for direkte overgang. En tom årsak eller «Avslutningsårsak ikke registrert» er "
+        "ikke oppfylt.",
+        "When the programme has ended, the end date and the end reason must be registered (the programme ends at the "
+        "goal or the duration, § 13 sixth paragraph / § 18 a; registration duty § 43). IMDi counts «not registered» "
+        "in the denominator of direct transition. An empty reason or «Avslutningsårsak ikke registrert» is not met."),
+    references=(lov("13", 6), lov("43", 2), veileder("Registrering i NIR – introduksjonsprogrammet",
+                                                      "https://www.imdi.no/arkiv/arkiverte-nyheter/registrering-av-avslutningsarsak-i-nir/")),
+    responsible=(Unit.FT,), confidence="medium", **COMMON)
+def avslutning_registrert(ctx) -> Evaluation:
+    prog = ctx.need(ctx.p.introduksjonsprogram, "introduksjonsprogram")
+    if ctx.need(prog.participates, "introduksjonsprogram.participates") is False:
+        return not_applicable("Deltar ikke i introduksjonsprogram.", "Does not take part in the introduction programme.")
+    end = ctx.need(prog.end_date, "introduksjonsprogram.end_date")
+    if not ctx.happened(end):
+        return not_applicable(f"Programmet er ikke avsluttet (planlagt slutt {fmt(end)}).",
+                              f"The programme has not ended (planned end {fmt(end)}).")
+    reason = ctx.need(prog.end_reason, "introduksjonsprogram.end_reason").strip()
+    if not reason or reason.lower() == "avslutningsårsak ikke registrert":
+        return not_met(f"Avsluttet {fmt(end)} uten registrert avslutningsårsak.", f"Ended {fmt(end)} with no end reason registered.")
+    return met(f"Avsluttet {fmt(end)}, årsak registrert.", f"Ended {fmt(end)}, reason registered.")
+
+
+# -- R11-R15: Norwegian and social studies (chapter 6) ----------------------------------------------------
+
+
+@requirement(
+    id="integreringsloven.norskopplaering_tilbud",
+    title=T("Tilbud om opplæring innen tre måneder", "Training offered within three months"),
+    description=T(
+        "Tilbud om opplæring i norsk og samfunnskunnskap skal gis så snart som mulig og senest tre måneder etter "
+        "folkeregistrering i kommunen eller krav om deltakelse (§ 30 tredje ledd), til personer med rett og plikt "
+        "eller plikt (§ 26 første og tredje ledd). Fritak etter § 29 gjelder plikten til å delta, ikke retten, og "
+        "endrer ikke fristen. Fristen regnes fra folkeregistreringen.",
+        "The offer of Norwegian and social-studies training must be given as soon as possible and at the latest three "
+        "months after folkeregistrering in the municipality or the claim (§ 30 third paragraph), to people with the "
+        "right and duty or the duty (§ 26 first and third paragraphs). An exemption under § 29 concerns the duty to "
+        "take part, not the right, and does not change the deadline. The deadline runs from folkeregistrering."),
+    references=(lov("30", 3), lov("30", 1)), responsible=(Unit.VO, Unit.FT), **COMMON)
+def norskopplaering_tilbud(ctx) -> Evaluation:
+    gate = opplaering_gate(ctx, plikt_too=True)
+    if gate:
+        return gate
+    due = fact(ctx, F.FRIST_OPPLAERING, F.frist_opplaering)
+    training = ctx.p.opplaering
+    if training is None:
+        return unknown(["opplaering"], due=due)
+    return by_date(ctx, training.offer_date, "opplaering.offer_date", due, T("Tilbud om opplæring", "Training offer"))
+
+
+@requirement(
+    id="integreringsloven.norskplan",
+    title=T("Plan for opplæring i norsk og samfunnskunnskap", "Plan for Norwegian and social-studies training"),
+    description=T(
+        "For dem som ikke deltar i introduksjonsprogram skal kommunen lage en plan for opplæringen samtidig med "
+        "vedtaket etter § 30 (§ 34; § 15 gjelder tilsvarende); fristen er fristen for tilbud. Programdeltakere har "
+        "planen i integreringsplanen (§ 15 sjuende ledd). Planen registreres i feltet integreringsplan. Gjelder ikke "
+        "når fylkeskommunen har ansvaret (§ 34 tredje punktum).",
+        "For those not in the introduction programme the municipality draws up a training plan at the same time as "
+        "the § 30 decision (§ 34; § 15 applies correspondingly); its deadline is the offer deadline. Programme "
+        "participants have it in the integration plan (§ 15 seventh paragraph). The plan is registered in the "
+        "integreringsplan field. Not when the county authority is responsible (§ 34 third sentence)."),
+    references=(lov("34"), lov("15", 7), lov("30", 3)), responsible=(Unit.VO, Unit.FT), confidence="medium", **COMMON)
+def norskplan(ctx) -> Evaluation:
+    gate = opplaering_gate(ctx, plikt_too=True)
+    if gate:
+        return gate
+    prog = ctx.need(ctx.p.introduksjonsprogram, "introduksjonsprogram")
+    if ctx.need(prog.participates, "introduksjonsprogram.participates"):
+        return not_applicable("Deltar i introduksjonsprogram: planen er en del av integreringsplanen (§ 15 sjuende ledd).",
+                              "Takes part in the programme: the plan is part of the integration plan (§ 15 seventh paragraph).",
+                              lov("15", 7))
+    training = ctx.need(ctx.p.opplaering, "opplaering")
+    county = _county(ctx, training)
+    if county:
+        return county
+    due = fact(ctx, F.FRIST_OPPLAERING, F.frist_opplaering)
+    plan = ctx.p.integreringsplan
+    if plan is None:
+        return unknown(["integreringsplan"], due=due)
+    return by_date(ctx, plan.created, "integreringsplan.created", due, T("Norskplan", "Norwegian plan"))
+
+
+@requirement(
+    id="integreringsloven.norskopplaering_varighet",
+    title=T("Opplæring innenfor perioden med rett og plikt", "Training within the period of right and duty"),
+    description=T(
+        "Retten og plikten varer til minimumsnivået er nådd, men ikke lenger enn tre år (18 måneder med videregående "
+        "fra før) med tillegg av godkjent permisjon (§ 32 første ledd), regnet fra retten inntrådte (§ 26 andre ledd). "
+        "Venter: perioden varer fortsatt. Oppfylt: opplæringen startet innenfor perioden og perioden er over (om "
+        "norskmålet ble nådd vurderer norskmal-kravene). Ikke oppfylt: perioden gikk ut uten "
+        "at opplæringen startet. Plikt etter § 28 (300 timer) kan ikke vurderes: modellen har ikke timetall.",
+        "The right and duty lasts until the minimum level is reached, but no longer than three years (18 months with "
+        "upper secondary) plus approved leave (§ 32 first paragraph), from when the right arose (§ 26 second "
+        "paragraph). Pending: the period still runs. Met: training started within the period and the period is over "
+        "(whether the goal was reached is for the norskmal requirements). Not met: the "
+        "period ran out without training starting. The § 28 duty (300 hours) cannot be judged: the model holds no "
+        "hours."),
+    references=(lov("32", 1), lov("26", 2)), responsible=(Unit.VO,), confidence="medium", **COMMON)
+def norskopplaering_varighet(ctx) -> Evaluation:
+    gate = opplaering_gate(ctx, plikt_too=False)
+    if gate:
+        return gate
+    training = ctx.need(ctx.p.opplaering, "opplaering")
+    exempt = _not_exempt(ctx, training)
+    if exempt:
+        return exempt
+    until = fact(ctx, F.OPPLAERING_TIL, F.opplaering_til)
+    start = ctx.need(training.start_date, "opplaering.start_date")
+    if not ctx.happened(start) or start > until:
+        if ctx.as_of <= until:
+            return pending(f"Opplæringen har ikke startet; retten og plikten varer til {fmt(until)}.",
+                           f"Training has not started; the right and duty lasts until {fmt(until)}.", due=until)
+        return not_met(f"Perioden med rett og plikt gikk ut {fmt(until)} uten at opplæringen startet innen den.",
+                       f"The period of right and duty ended {fmt(until)} without training starting within it.", due=until)
+    if ctx.as_of > until:
+        return met(f"Opplæring startet {fmt(start)}, innenfor perioden som varer til {fmt(until)}.",
+                   f"Training started {fmt(start)}, within the period lasting until {fmt(until)}.", due=until)
+    return pending(f"Opplæring pågår innenfor perioden med rett og plikt, som varer til {fmt(until)}.",
+                   f"Training is under way within the period of right and duty, lasting until {fmt(until)}.", due=until)
+
+
+def _training_year(ctx) -> dt.date:
+    return add_months(fact(ctx, F.OPPLAERING_FRA, F.opplaering_fra), 12)
+
+
+@requirement(
+    id="integreringsloven.samfunnskunnskap",
+    title=T("Samfunnskunnskap innen ett år", "Social studies within one year"),
+    description=T(
+        "Opplæringen i samfunnskunnskap skal være gjennomført innen ett år etter at retten og plikten (eller plikten) "
+        "inntrådte (§ 33 første ledd), på et språk deltakeren forstår. Gjelder ikke ved fritak (§ 29) eller når "
+        "fylkeskommunen har ansvaret (§ 33 andre ledd).",
+        "Social-studies training must be completed within one year after the right and duty (or the duty) arose (§ 33 "
+        "first paragraph), in a language the participant understands. Not with an exemption (§ 29) or when the county "
+        "authority is responsible (§ 33 second paragraph)."),
+    references=(lov("33", 1), lov("33", 2), lov("26", 2)), responsible=(Unit.VO,), **COMMON)
+def samfunnskunnskap(ctx) -> Evaluation:
+    gate = opplaering_gate(ctx, plikt_too=True)
+    if gate:
+        return gate
+    training = ctx.need(ctx.p.opplaering, "opplaering")
+    skip = _not_exempt(ctx, training) or _county(ctx, training)
+    if skip:
+        return skip
+    return ctx.deadline(training.samfunnskunnskap, "opplaering.samfunnskunnskap", _training_year(ctx),
+                        T("Samfunnskunnskap", "Social studies"))
+
+
+@requirement(
+    id="integreringsloven.samfunnskunnskapsprove",
+    title=T("Avsluttende prøve i samfunnskunnskap innen ett år", "Final social-studies test within one year"),
+    description=T(
+        "Personer med rett og plikt skal avlegge avsluttende prøve i samfunnskunnskap innen ett år etter at retten og "
+        "plikten inntrådte (§ 37 første og andre ledd), med mindre de er fritatt (§ 29, § 37 tredje ledd) eller "
+        "fylkeskommunen har ansvaret.",
+        "People with the right and duty must take the final social-studies test within one year after the right and "
+        "duty arose (§ 37 first and second paragraphs), unless exempt (§ 29, § 37 third paragraph) or the county "
+        "authority is responsible."),
+    references=(lov("37", 1), lov("37", 2), lov("37", 4)), responsible=(Unit.VO,), **COMMON)
+def samfunnskunnskapsprove(ctx) -> Evaluation:
+    gate = opplaering_gate(ctx, plikt_too=False)
+    if gate:
+        return gate
+    training = ctx.need(ctx.p.opplaering, "opplaering")
+    skip = _not_exempt(ctx, training, tests=True) or _county(ctx, training)
+    if skip:
+        return skip
+    return ctx.deadline(training.samfunnskunnskapsprove, "opplaering.samfunnskunnskapsprove", _training_year(ctx),
+                        T("Prøve i samfunnskunnskap", "Social-studies test"))
+
+
+@requirement(
+    id="integreringsloven.avsluttende_norskprove",
+    title=T("Avsluttende prøve i norsk", "Final Norwegian test"),
+    description=T(
+        "Personer med rett og plikt skal gå opp til avsluttende prøve i norsk, og kommunen skal sørge for at prøven "
+        "blir gjennomført (§ 37 første og fjerde ledd), med mindre de er fritatt. Loven har ingen frist; her regnes "
+        "slutten av perioden med rett og plikt (§ 32) som frist. Gjennomført = et resultat (også «ikke nok grunnlag») "
+        "i alle fire delprøver. Resultatet mot norskmålet vurderer norskmal-kravene.",
+        "People with the right and duty must take the final Norwegian test and the municipality must see that they "
+        "do (§ 37 first and fourth paragraphs), unless exempt. The law sets no deadline; here the end of the period "
+        "of right and duty (§ 32) is the deadline. Taken = a result (including «not enough basis») in all four "
+        "sub-tests. The result against the Norwegian goal is for the norskmal requirements."),
+    references=(lov("37", 1), lov("37", 4), lov("32", 1)), responsible=(Unit.VO,), confidence="medium", **COMMON)
+def avsluttende_norskprove(ctx) -> Evaluation:
+    gate = opplaering_gate(ctx, plikt_too=False)
+    if gate:
+        return gate
+    training = ctx.need(ctx.p.opplaering, "opplaering")
+    skip = _not_exempt(ctx, training, tests=True)
+    if skip:
+        return skip
+    due = fact(ctx, F.OPPLAERING_TIL, F.opplaering_til)
+    results = ctx.need(ctx.p.test_results, "test_results")
+    taken = {r.subtest: r.date for r in sorted(results, key=lambda r: r.date, reverse=True) if ctx.happened(r.date)}
+    if all(s in taken for s in Subtest):
+        day = max(taken.values())
+        if day <= due:
+            return met(f"Alle delprøver avlagt, sist {fmt(day)}.", f"All sub-tests taken, the last {fmt(day)}.", due=due)
+        return not_met(f"Delprøvene ble avlagt {fmt(day)}, etter perioden med rett og plikt ({fmt(due)}).",
+                       f"The sub-tests were taken {fmt(day)}, after the period of right and duty ({fmt(due)}).", due=due)
+    if ctx.as_of <= due:
+        return pending(f"Ikke alle delprøver avlagt ennå; frist {fmt(due)}.", f"Not all sub-tests taken yet; due {fmt(due)}.", due=due)
+    return not_met(f"Ikke alle delprøver avlagt innen {fmt(due)}.", f"Not all sub-tests taken by {fmt(due)}.", due=due)
+
+
+REQUIREMENTS = (
+    kompetansekartlegging, karriereveiledning, vedtak_og_oppstart, sluttmal, fulltid, livsmestring,
+    foreldreveiledning, integreringsplan, integreringsplan_innhold, integreringsplan_revisjon, integreringskontrakt,
+    avslutning_registrert, norskopplaering_tilbud, norskplan, norskopplaering_varighet, samfunnskunnskap,
+    samfunnskunnskapsprove, avsluttende_norskprove,
+)

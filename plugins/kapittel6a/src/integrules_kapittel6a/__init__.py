@@ -1,0 +1,48 @@
+"""Integreringsloven chapter 6A as an integrules plugin: the temporary rules for people granted
+collective protection under utlendingsloven § 34 (in practice people displaced from Ukraine).
+
+- :mod:`.regime`: the regime ``kapittel_6a`` (built on ``integreringsloven``), its settings, and
+  the decision, asked before the ordinary plugin (``tryfirst``). It answers only for § 34
+  permits granted from 11.03.2022, from 15.06.2022; for everyone else it returns None and the
+  ordinary rules decide.
+- :mod:`.adaptations`: the ordinary requirements the chapter sets aside, by id, with reasons.
+- :mod:`.requirements`: the ``kapittel_6a.*`` requirements judging instead, and what it adds.
+
+The municipality's own practice for this group (the seed's "3 months Norwegian only, then 3
+months at 2/5, end goal work") is a local choice, not law, and is not here.
+"""
+
+from __future__ import annotations
+
+from integrules import hookimpl
+
+from .adaptations import ADAPTATIONS, ADAPTED_IDS, REPLACED
+from .regime import PLUGIN_NAME, REGIME, REGIME_ID, SETTINGS, decide
+from .requirements import REQUIREMENTS
+
+__all__ = ["ADAPTATIONS", "ADAPTED_IDS", "PLUGIN_NAME", "REGIME", "REGIME_ID", "REPLACED", "REQUIREMENTS", "SETTINGS",
+           "decide"]
+
+
+@hookimpl
+def integrules_register_regimes(register):
+    register.regime(REGIME)
+
+
+@hookimpl
+def integrules_register_settings(register):
+    for setting in SETTINGS:
+        register.setting(setting)
+
+
+@hookimpl
+def integrules_register_requirements(register):
+    register.requirement(*REQUIREMENTS)
+    for adaptation in ADAPTATIONS:
+        register.adaptation(adaptation)
+
+
+@hookimpl(tryfirst=True)
+def integrules_decide_regime(participant, as_of, settings):
+    """Chapter 6A carves its participants out of the ordinary rules; None for everyone else."""
+    return decide(participant, as_of, settings)

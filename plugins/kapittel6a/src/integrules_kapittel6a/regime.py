@@ -1,0 +1,208 @@
+"""Who falls under chapter 6A, at which date: the regime, its settings and the decision.
+
+Verified (docs/legal-notes/kapittel-6a.md):
+
+- in force 15.06.2022 (Prop. 72 L (2023–2024) punkt 2.1; IMDi's 6A guide);
+- for people granted a permit under utlendingsloven § 34 **from and including 11.03.2022**, and
+  only them: a family member reunited with such a person, or a Ukrainian with asylum (§ 28) or a
+  work or study permit, follows the ordinary rules (IMDi's 6A guide; IMDi guide to the law ch. 8);
+- sunset 01.07.2023 (LOV-2022-06-10-35 part XI), extended to 01.07.2024 (Prop. 90 L (2022–2023)),
+  re-enacted with changes until 01.07.2026 (LOV-2024-06-25-53 part XIII: «Del II til XII i loven
+  oppheves 1. juli 2026»). The extensions followed one another without a gap.
+
+Not settled by the stored sources: whether the chapter was extended beyond 01.07.2026, and any
+transition rules for people who started under it (the King may give them; none was found). Hence
+two settings, with the conservative default "unknown" after the sunset (see ``AFTER_SUNSET``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from integrules import LegalRef, Regime, RegimeDecision, Setting, Text
+from integrules.dates import parse_date
+from integrules.model import Participant, PermitBasis
+
+from . import refs
+
+REGIME_ID = "kapittel_6a"
+BASE_REGIME = "integreringsloven"
+PLUGIN_NAME = "kapittel6a"
+
+IN_FORCE = dt.date(2022, 6, 15)  # chapter 6A in force
+SCHEME_START = dt.date(2022, 3, 11)  # collective protection for people displaced from Ukraine decided
+SUNSETS = (dt.date(2023, 7, 1), dt.date(2024, 7, 1), dt.date(2026, 7, 1))  # as enacted, then extended twice
+SUNSET = SUNSETS[-1]
+V2024_DEFAULT = dt.date(2024, 7, 1)  # LOW: the in-force date of LOV-2024-06-25-53 was not found
+
+SUNSET_SETTING = "kapittel_6a.opphorsdato"
+AFTER_SUNSET = "kapittel_6a.etter_opphor"
+V2024_SETTING = "kapittel_6a.endringer_2024_fra"
+
+AFTER_CHOICES = ("ukjent", "ordinaere", "vedtaksdato")
+
+
+def _fmt(day: dt.date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+def _parse_date_setting(value: Any) -> dt.date:
+    return parse_date(value)
+
+
+def _parse_after(value: Any) -> str:
+    if value not in AFTER_CHOICES:
+        raise ValueError(f"expected one of {', '.join(AFTER_CHOICES)}")
+    return value
+
+
+REGIME = Regime(
+    id=REGIME_ID,
+    title=Text("integreringsloven kapittel 6A (midlertidige regler, kollektiv beskyttelse)",
+               "Integration Act chapter 6A (temporary rules, collective protection)"),
+    references=(refs.LT_2022, refs.LT_2024, refs.PROP_72, refs.IMDI_6A),
+    valid_from=IN_FORCE,
+    valid_to=SUNSET,  # as last enacted; the setting kapittel_6a.opphorsdato moves it if the chapter is extended
+    base=BASE_REGIME,
+)
+
+SETTINGS = (
+    Setting(
+        name=SUNSET_SETTING,
+        default=SUNSET,
+        parse=_parse_date_setting,
+        description=Text(
+            "Datoen kapittel 6A opphører (første dag uten kapitlet). Lov 25. juni 2024 nr. 53 del XIII opphever "
+            "kapitlet 1. juli 2026; en senere forlengelse er ikke funnet i kildene. Sett en senere dato hvis kapitlet "
+            "er forlenget.",
+            "The date chapter 6A ceases (the first day without it). Act of 25 June 2024 no. 53 part XIII repeals "
+            "the chapter on 1 July 2026; no later extension was found in the sources. Set a later date if the "
+            "chapter has been extended."),
+        references=(refs.LT_2024,),
+    ),
+    Setting(
+        name=AFTER_SUNSET,
+        default="ukjent",
+        parse=_parse_after,
+        description=Text(
+            "Hva som gjelder for personer med kollektiv beskyttelse (innvilget fra 11.03.2022) på og etter "
+            "opphørsdatoen. Kildene avgjør det ikke: ingen forlengelse og ingen overgangsregler er funnet. "
+            "«ukjent» (standard, det forsiktige valget): regelverket er ukjent, og alle krav blir «ukjent» med "
+            "denne innstillingen som manglende opplysning. «ordinaere»: de ordinære reglene gjelder (programtillegget "
+            "integreringsloven avgjør). «vedtaksdato»: den som fikk vedtak om introduksjonsprogram eller opplæring i "
+            "norsk før opphørsdatoen, vurderes fortsatt etter kapittel 6A; andre etter de ordinære reglene.",
+            "What holds for people with collective protection (granted from 11.03.2022) on and after the sunset "
+            "date. The sources do not settle it: no extension and no transition rules were found. «ukjent» "
+            "(default, the conservative choice): the regime is unknown, and every requirement is «unknown» naming "
+            "this setting. «ordinaere»: the ordinary rules apply (the integreringsloven plugin decides). "
+            "«vedtaksdato»: whoever had a decision on the introduction programme or on Norwegian training before "
+            "the sunset date is still judged by chapter 6A; others by the ordinary rules."),
+        references=(refs.LT_2024,),
+    ),
+    Setting(
+        name=V2024_SETTING,
+        default=V2024_DEFAULT,
+        parse=_parse_date_setting,
+        description=Text(
+            "Datoen teksten fra lov 25. juni 2024 nr. 53 gjelder fra (blant annet plikt til kompetansekartlegging "
+            "for programdeltakere, § 37 b andre ledd andre punktum). Ikrafttredelsesdatoen er ikke funnet; 1. juli "
+            "2024 er antatt fordi den forrige teksten opphørte da. Endringer som kan ha kommet allerede med "
+            "Prop. 90 L (2022–2023) fra 2023, er ikke bekreftet; den senere datoen er det forsiktige valget.",
+            "The date the text of the Act of 25 June 2024 no. 53 applies from (among other things the duty of "
+            "competence mapping for programme participants, § 37 b second paragraph second sentence). The in-force "
+            "date was not found; 1 July 2024 is assumed because the previous text lapsed then. Changes that may "
+            "already have come with Prop. 90 L (2022–2023) in 2023 are not confirmed; the later date is the "
+            "conservative choice."),
+        references=(refs.LT_2024,),
+    ),
+)
+
+
+def _decision(regime: str | None, nb: str, en: str, *references: LegalRef, missing: tuple[str, ...] = ()) -> RegimeDecision:
+    return RegimeDecision(regime=regime, reason=Text(nb, en), references=references, missing=missing,
+                          plugin=PLUGIN_NAME)
+
+
+def _decision_dates(p: Participant) -> tuple[dt.date | None, dt.date | None]:
+    """The programme and the training decision dates (None: not registered, so unknown)."""
+    prog, training = p.introduksjonsprogram, p.opplaering
+    return (prog.decision_date if prog is not None else None,
+            training.decision_date if training is not None else None)
+
+
+def decide(participant: Participant, as_of: dt.date, settings: Mapping[str, Any]) -> RegimeDecision | None:
+    """Chapter 6A's answer for ``participant`` at ``as_of``; None lets the ordinary rules decide.
+
+    The decision depends only on the permit's basis and grant date, whether a programme or training
+    began under the old law (integreringsforskriften § 72, as the ordinary plugin reads it), the
+    as-of date and the settings (and, after the sunset with ``vedtaksdato``, on the decision
+    dates); a fact it needs that is unknown makes the regime unknown, so that filling it in never
+    turns one decided regime into another.
+    """
+    permit = participant.permit
+    basis = permit.basis if permit is not None else None
+    granted = permit.granted if permit is not None else None
+    if basis is not None and basis is not PermitBasis.KOLLEKTIV_BESKYTTELSE:
+        return None  # other permits (family reunification, asylum, work ...): the ordinary rules
+    if granted is not None and granted < SCHEME_START:
+        return None  # chapter 6A covers § 34 permits granted from 11.03.2022 only
+    if as_of < IN_FORCE:
+        return None  # before 15.06.2022 the ordinary rules governed everyone
+    if participant.started_under_introduksjonsloven is True:
+        return None  # the old law continues (integreringsforskriften § 72): the ordinary plugin says so
+    if permit is None or basis is None or granted is None or participant.started_under_introduksjonsloven is None:
+        missing = (("permit",) if permit is None else tuple(
+            path for path, value in (("permit.basis", basis), ("permit.granted", granted)) if value is None))
+        if participant.started_under_introduksjonsloven is None:
+            missing += ("started_under_introduksjonsloven",)
+        return _decision(
+            None,
+            "Det er ukjent om deltakeren omfattes av integreringsloven kapittel 6A: det avhenger av om "
+            "oppholdstillatelsen er gitt etter utlendingsloven § 34 (kollektiv beskyttelse) fra og med 11.03.2022, "
+            "og om program eller opplæring ble påbegynt etter introduksjonsloven (integreringsforskriften § 72).",
+            "Whether the participant falls under chapter 6A of the Integration Act is unknown: it depends on whether "
+            "the residence permit was granted under utlendingsloven § 34 (collective protection) from 11.03.2022, "
+            "and whether a programme or training began under introduksjonsloven (integreringsforskriften § 72).",
+            refs.IMDI_6A, missing=missing)
+    sunset: dt.date = settings.get(SUNSET_SETTING, SUNSET)
+    why_nb = (f"Oppholdstillatelse etter utlendingsloven § 34 (kollektiv beskyttelse) innvilget {_fmt(granted)}, "
+              f"fra og med 11.03.2022; kapittel 6A gjelder fra 15.06.2022")
+    why_en = (f"Residence permit under utlendingsloven § 34 (collective protection) granted {_fmt(granted)}, "
+              f"from 11.03.2022 on; chapter 6A applies from 15.06.2022")
+    if as_of < sunset:
+        return _decision(REGIME_ID, f"{why_nb} til {_fmt(sunset)}.", f"{why_en} until {_fmt(sunset)}.",
+                         refs.IMDI_6A, refs.LT_2022, refs.LT_2024)
+    after = settings.get(AFTER_SUNSET, "ukjent")
+    if after == "ordinaere":
+        return None
+    if after == "vedtaksdato":
+        decisions = _decision_dates(participant)
+        before = [d for d in decisions if isinstance(d, dt.date) and d < sunset]
+        if before:
+            return _decision(
+                REGIME_ID,
+                f"{why_nb}. Kapitlet opphørte {_fmt(sunset)}, men deltakeren fikk vedtak {_fmt(min(before))}, før "
+                f"opphøret (innstillingen {AFTER_SUNSET} = vedtaksdato).",
+                f"{why_en}. The chapter ceased on {_fmt(sunset)}, but the participant had a decision on "
+                f"{_fmt(min(before))}, before it ceased (setting {AFTER_SUNSET} = vedtaksdato).",
+                refs.IMDI_6A, refs.LT_2024)
+        if any(d is None for d in decisions):
+            missing = tuple(path for path, d in (("introduksjonsprogram.decision_date", decisions[0]),
+                                                 ("opplaering.decision_date", decisions[1])) if d is None)
+            return _decision(
+                None,
+                f"Kapittel 6A opphørte {_fmt(sunset)}; om deltakeren fortsatt omfattes, avhenger av om et vedtak ble "
+                "truffet før opphøret.",
+                f"Chapter 6A ceased on {_fmt(sunset)}; whether the participant is still covered depends on whether a "
+                "decision was made before it ceased.", refs.LT_2024, missing=missing)
+        return None
+    return _decision(
+        None,
+        f"{why_nb}. Kapitlet opphører {_fmt(sunset)} etter lov 25. juni 2024 nr. 53; kildene sier ikke om det er "
+        f"forlenget eller hvilke overgangsregler som gjelder. Sett innstillingen {AFTER_SUNSET} (eller "
+        f"{SUNSET_SETTING}).",
+        f"{why_en}. The chapter ceases on {_fmt(sunset)} under the Act of 25 June 2024 no. 53; the sources do not "
+        f"say whether it was extended or which transition rules apply. Set the setting {AFTER_SUNSET} (or "
+        f"{SUNSET_SETTING}).",
+        refs.LT_2024, missing=(AFTER_SUNSET,))

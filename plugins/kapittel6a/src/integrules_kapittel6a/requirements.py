@@ -1,0 +1,464 @@
+"""The requirements chapter 6A sets in place of the ordinary ones, and those it adds.
+
+Every id starts with ``kapittel_6a.`` and every requirement has ``regime="kapittel_6a"``: the
+engine judges them only for participants under chapter 6A. Each states its source; facts the
+sources leave open are settings (see :mod:`.regime`) and say so in the description.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from integrules import Context, Evaluation, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, requirement, unknown
+from integrules.dates import add_months
+from integrules.model import Event, GoalChangeKind, Sluttmal
+
+from . import refs
+from .common import by_decision_deadline, done_by, fmt, leave_days, norwegian_right_end, participating
+from .regime import IN_FORCE, REGIME_ID, V2024_SETTING
+
+ID = REGIME_ID  # ids are "kapittel_6a.<name>"
+FT, VO = Unit.FT, Unit.VO
+
+UPPER_SECONDARY_GOALS = (Sluttmal.ARBEID, Sluttmal.HOYERE_UTDANNING, Sluttmal.FAGSKOLE)
+OTHER_GOALS = (Sluttmal.ARBEID, Sluttmal.GRUNNSKOLE, Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE)
+NIR_REOPENING_ITEM = "gjenapning"
+
+
+def _meta(name: str, nb_title: str, en_title: str, nb: str, en: str, references, responsible, confidence="high",
+          settings=(), category="krav"):
+    return dict(id=f"{ID}.{name}", title=Text(nb_title, en_title), description=Text(nb, en),
+                references=references, valid_from=IN_FORCE, valid_to=None, regime=REGIME_ID,
+                responsible=responsible, confidence=confidence, settings=settings, category=category)
+
+
+# -- § 37 b: competence mapping ------------------------------------------------------------------
+
+def judge_kartlegging(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return Evaluation(Outcome.NOT_APPLICABLE, Text(
+            "Deltar ikke i introduksjonsprogram: rett, men ikke plikt, til kompetansekartlegging (§ 37 b andre ledd).",
+            "Not in the introduction programme: a right, not a duty, to competence mapping (§ 37 b second paragraph)."),
+            references=(refs.L37B_2,))
+    decision = ctx.need(prog.decision_date, "introduksjonsprogram.decision_date")
+    duty_from = ctx.setting(V2024_SETTING)
+    if decision < duty_from:
+        return not_applicable(
+            f"Programvedtaket ({fmt(decision)}) er truffet før plikten til kartlegging for programdeltakere gjaldt "
+            f"({fmt(duty_from)}); før det var kartlegging en rett, ikke en plikt.",
+            f"The programme decision ({fmt(decision)}) predates the duty of mapping for programme participants "
+            f"({fmt(duty_from)}); before it, mapping was a right, not a duty.", refs.L37B_2)
+    return ctx.deadline(ctx.p.kompetansekartlegging, "kompetansekartlegging", decision,
+                        Text("Kompetansekartlegging før programvedtaket", "Competence mapping before the programme decision"))
+
+
+kompetansekartlegging = requirement(**_meta(
+    "kompetansekartlegging",
+    "Kompetansekartlegging for programdeltakere (kapittel 6A)", "Competence mapping for programme participants (chapter 6A)",
+    "Etter § 37 b andre ledd har personer med kollektiv beskyttelse rett, men ikke plikt, til kompetansekartlegging "
+    "etter § 10; etter teksten fra 2024 har de som deltar i introduksjonsprogram, rett og plikt til den. Kartleggingen "
+    "før bosetting (§ 6) gjelder ikke (§ 37 b første ledd). Loven setter ingen egen frist; integreringsplanen skal "
+    "utformes på bakgrunn av gjennomført kartlegging samtidig med programvedtaket (§ 37 c), så fristen her er "
+    "vedtaksdatoen (utledet). Fra når plikten gjelder, er innstillingen kapittel_6a.endringer_2024_fra (standard "
+    "01.07.2024, ikke bekreftet); vedtak før den datoen gir ingen plikt.",
+    "Under § 37 b second paragraph people with collective protection have a right, not a duty, to competence mapping "
+    "under § 10; under the 2024 text those who take part in the introduction programme have a right and a duty to it. "
+    "Mapping before settlement (§ 6) does not apply (§ 37 b first paragraph). The law sets no deadline of its own; the "
+    "integration plan is based on completed mapping and drawn up with the programme decision (§ 37 c), so the deadline "
+    "here is the decision date (derived). When the duty starts is the setting kapittel_6a.endringer_2024_fra (default "
+    "01.07.2024, not confirmed); decisions before that date carry no duty.",
+    (refs.L37B_2_2, refs.L37B_1, refs.L37C_PLAN_2024, refs.LT_2024), (FT,), confidence="medium",
+    settings=(V2024_SETTING,)))(judge_kartlegging)
+
+
+# -- § 37 c with § 12: decision and start ----------------------------------------------------------
+
+def judge_vedtak(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return prog
+    decision = ctx.need(prog.decision_date, "introduksjonsprogram.decision_date")
+    start = ctx.need(prog.start_date, "introduksjonsprogram.start_date")
+    return by_decision_deadline(ctx, max(decision, start), Text("Vedtak og oppstart i introduksjonsprogram",
+                                                                "Decision and start of the introduction programme"))
+
+
+vedtak_og_oppstart = requirement(**_meta(
+    "vedtak_og_oppstart",
+    "Vedtak og oppstart innen tre måneder (kapittel 6A)", "Decision and start within three months (chapter 6A)",
+    "Deltakelse er frivillig (§ 37 c første ledd), og §§ 8 og 9 gjelder (målgruppen); for den som deltar, gjelder § 12 om vedtak og oppstart senest tre "
+    "måneder etter bosetting eller etter at krav om program fremsettes, fordi § 37 c gir rett til program «etter "
+    "kapittel 4» og § 37 e bokstav c forutsetter fristene i § 12. Fristen regnes fra bosettingen, eller fra kravet "
+    "når det kom senere. En forskrift etter § 37 e (integreringsforskriften kapittel 8A, ikke lest) kan ha utsatt "
+    "fristen; derfor middels/lav sikkerhet.",
+    "Taking part is voluntary (§ 37 c first paragraph), and §§ 8 and 9 apply (the target group); for those who take part, § 12 applies: decision and start at "
+    "the latest three months after settlement or after the claim for a programme, since § 37 c gives a right to a "
+    "programme «under chapter 4» and § 37 e letter c presupposes the § 12 deadlines. The deadline runs from "
+    "settlement, or from the claim when it came later. A regulation under § 37 e (integreringsforskriften chapter 8A, "
+    "not read) may have postponed it; hence low confidence.",
+    (refs.L37C_1, refs.L12, refs.lov("§ 37 e", 1, bokstav="c")), (FT,), confidence="low"))(judge_vedtak)
+
+
+# -- § 37 c second and third paragraphs: end goal and duration -------------------------------------
+
+def judge_sluttmal(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return prog
+    upper = ctx.need(ctx.p.education, "education").upper_secondary_or_higher
+    goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
+    allowed = UPPER_SECONDARY_GOALS if upper else OTHER_GOALS
+    group = (("utdanning på videregående nivå eller høyere", "upper-secondary education or higher") if upper
+             else ("uten utdanning på videregående nivå", "without upper-secondary education"))
+    if goal in allowed:
+        return met(f"Sluttmålet «{goal.value}» er tillatt for deltakere med {group[0]}.",
+                   f"The end goal «{goal.value}» is allowed for participants with {group[1]}.")
+    return not_met(f"Sluttmålet «{goal.value}» er ikke tillatt for deltakere med {group[0]} "
+                   f"(tillatt: {', '.join(g.value for g in allowed)}).",
+                   f"The end goal «{goal.value}» is not allowed for participants with {group[1]} "
+                   f"(allowed: {', '.join(g.value for g in allowed)}).")
+
+
+sluttmal = requirement(**_meta(
+    "sluttmal",
+    "Sluttmål etter kapittel 6A", "End goal under chapter 6A",
+    "Med utdanning på videregående nivå eller høyere skal sluttmålet være overgang til lønnet arbeid, høyere utdanning "
+    "eller høyere yrkesfaglig utdanning (§ 37 c andre ledd). Uten slik utdanning gjelder § 13 tredje eller fjerde "
+    "ledd (2021-teksten): arbeid, hele eller deler av grunnskolen eller videregående opplæring (§ 37 c tredje ledd). "
+    "Gjelder bare dem som deltar (frivillig, § 37 c første ledd).",
+    "With upper-secondary education or higher the end goal shall be paid work, higher education or higher vocational "
+    "education (§ 37 c second paragraph). Without it, § 13 third or fourth paragraph (2021 text) applies: work, all or "
+    "part of primary school or upper-secondary education (§ 37 c third paragraph). Only for those who take part "
+    "(voluntary, § 37 c first paragraph).",
+    (refs.L37C_2, refs.L37C_3, refs.L13), (FT,)))(judge_sluttmal)
+
+
+def judge_varighet(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return prog
+    upper = ctx.need(ctx.p.education, "education").upper_secondary_or_higher
+    start = ctx.need(prog.start_date, "introduksjonsprogram.start_date")
+    end = prog.end_date if prog.end_date is not None else ctx.need(prog.planned_end, "introduksjonsprogram.planned_end")
+    leaves = ctx.need(prog.leaves, "introduksjonsprogram.leaves")
+    extensions = ctx.need(prog.extensions, "introduksjonsprogram.extensions")
+    if upper:
+        base, ext_max = 6, 6
+    else:
+        goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
+        base, ext_max = (36 if goal is Sluttmal.FULLFORT_VIDEREGAENDE else 24), 12
+    granted = sum(e.months for e in extensions if e.expected_goal_attainment is True)
+    open_ext = [e for e in extensions if e.expected_goal_attainment is None]
+    limit = add_months(start, base + min(granted, ext_max)) + dt.timedelta(days=leave_days(leaves))
+    if end <= limit:
+        return met(f"Programmet ({fmt(start)}–{fmt(end)}) er innenfor rammen til {fmt(limit)} ({base} måneder, "
+                   f"forlengelser og permisjon medregnet).",
+                   f"The programme ({fmt(start)}–{fmt(end)}) is within the limit of {fmt(limit)} ({base} months, "
+                   f"extensions and leave included).")
+    if open_ext and granted < ext_max:
+        return unknown(["introduksjonsprogram.extensions.expected_goal_attainment"])
+    return not_met(f"Programmet ({fmt(start)}–{fmt(end)}) går ut over rammen {fmt(limit)}: {base} måneder, og forlengelse "
+                   f"med inntil {ext_max} måneder bare når deltakeren ventes å nå sluttmålet.",
+                   f"The programme ({fmt(start)}–{fmt(end)}) runs beyond the limit of {fmt(limit)}: {base} months, and an "
+                   f"extension of up to {ext_max} months only when the participant is expected to reach the goal.")
+
+
+varighet = requirement(**_meta(
+    "varighet",
+    "Programmets varighet etter kapittel 6A", "Programme duration under chapter 6A",
+    "Med utdanning på videregående nivå eller høyere varer programmet inntil seks måneder og kan forlenges med inntil "
+    "seks måneder (§ 37 c andre ledd); uten slik utdanning gjelder § 13 tredje og fjerde ledd (2021-teksten: inntil to "
+    "år, tre år med sluttmål fullført videregående, forlengelse inntil ett år) (§ 37 c tredje ledd). Forlengelse bare "
+    "når det er grunn til å forvente at deltakeren når sluttmålet (§ 13 femte ledd). Godkjent permisjon legges til. "
+    "Kontrollen gjelder øvre ramme; at programmet etter 2024-teksten avsluttes ved jobb på tilnærmet fulltid, er ikke "
+    "registrert som opplysning og kontrolleres ikke.",
+    "With upper-secondary education or higher the programme lasts up to six months and may be extended by up to six "
+    "months (§ 37 c second paragraph); without it, § 13 third and fourth paragraphs apply (2021 text: up to two years, "
+    "three with the goal of completed upper secondary, extension up to one year) (§ 37 c third paragraph). An extension "
+    "only when the participant is expected to reach the goal (§ 13 fifth paragraph). Approved leave is added. The check "
+    "is the upper bound; the 2024 rule that the programme ends on a near full-time job is not a registered fact and is "
+    "not checked.",
+    (refs.L37C_2, refs.L37C_3, refs.L13_5), (FT,)))(judge_varighet)
+
+
+# -- § 37 c fourth paragraph: all-year (full-time does not apply), foreldreveiledning -------------
+
+def judge_helarig(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return prog
+    if ctx.need(prog.all_year, "introduksjonsprogram.all_year"):
+        return met("Programmet er helårig.", "The programme runs all year.")
+    return not_met("Programmet er ikke helårig; etter § 37 c fjerde ledd er bare kravet om fulltid unntatt.",
+                   "The programme does not run all year; § 37 c fourth paragraph sets aside only the full-time rule.")
+
+
+helarig = requirement(**_meta(
+    "helarig",
+    "Helårig program (fulltid kreves ikke)", "All-year programme (full time not required)",
+    "§ 37 c fjerde ledd fjerde punktum unntar bare kravet i § 14 fjerde ledd om at programmet skal være på fulltid; "
+    "kravet om at det er helårig gjelder fortsatt (lest ut fra ordlyden). Er programmet på deltid av grunner på "
+    "kommunens side, skal stønaden likevel svare til fulltid (femte punktum); det kontrolleres ikke her.",
+    "§ 37 c fourth paragraph fourth sentence sets aside only the § 14 fourth paragraph rule that the programme be full "
+    "time; the rule that it runs all year still applies (read from the wording). If the programme is part time for "
+    "reasons on the municipality's side, the benefit still matches full time (fifth sentence); not checked here.",
+    (refs.L37C_4, refs.L14_4), (FT,), confidence="medium"))(judge_helarig)
+
+
+def judge_foreldreveiledning(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return prog
+    if not ctx.need(ctx.p.children_under_18, "children_under_18"):
+        return not_applicable("Har ikke barn under 18 år.", "Has no children under 18.", refs.L37C_4)
+    course = ctx.need(ctx.p.foreldreveiledning, "foreldreveiledning")
+    done = ctx.need(course.done, "foreldreveiledning.done")
+    end = prog.end_date if prog.end_date is not None else ctx.need(prog.planned_end, "introduksjonsprogram.planned_end")
+    what = Text("Kurs i foreldreveiledning i programmet", "Parental guidance course in the programme")
+    if done:
+        return done_by(ctx, ctx.need(course.date, "foreldreveiledning.date"), end, what)
+    return done_by(ctx, None, end, what)
+
+
+foreldreveiledning = requirement(**_meta(
+    "foreldreveiledning",
+    "Foreldreveiledning for deltakere med barn (kapittel 6A)", "Parental guidance for participants with children (chapter 6A)",
+    "For deltakere som har eller får barn under 18 år skal kurs i foreldreveiledning inngå i programmet (§ 37 c fjerde "
+    "ledd). Fristen er programmets slutt. Antall samlinger kontrolleres ikke: Prop. 81 L (2024–2025) punkt 6.1 sier at "
+    "kommunen kan tilby forkortet foreldreveiledning når kapasiteten krever det, og forskriftsbestemmelsen "
+    "(integreringsforskriften kapittel 8A) er ikke lest.",
+    "For participants who have or get children under 18, a parental guidance course is part of the programme (§ 37 c "
+    "fourth paragraph). The deadline is the programme's end. The number of sessions is not checked: Prop. 81 L "
+    "(2024–2025) point 6.1 says the municipality may offer shortened parental guidance when capacity requires it, and "
+    "the regulation (integreringsforskriften chapter 8A) has not been read.",
+    (refs.L37C_4, refs.PROP_81_CH6), (FT,), confidence="medium"))(judge_foreldreveiledning)
+
+
+# -- § 37 c: the integration plan ------------------------------------------------------------------
+
+def judge_plan(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return prog
+    plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
+    created = ctx.need(plan.created, "integreringsplan.created")
+    timing = by_decision_deadline(ctx, created, Text("Integreringsplan samtidig med programvedtaket",
+                                                     "Integration plan with the programme decision"))
+    if timing.outcome is not Outcome.MET:
+        return timing
+    based = ctx.need(plan.based_on_kartlegging, "integreringsplan.based_on_kartlegging")
+    basis = met("Planen bygger på kompetansekartleggingen.", "The plan is based on the competence mapping.") if based else \
+        not_met("Planen bygger ikke på gjennomført kompetansekartlegging.", "The plan is not based on completed competence mapping.")
+    return all_of(timing, basis)
+
+
+integreringsplan = requirement(**_meta(
+    "integreringsplan",
+    "Integreringsplan etter § 37 c", "Integration plan under § 37 c",
+    "Kommunen skal, samtidig som det treffes vedtak om introduksjonsprogram, utarbeide en integreringsplan sammen med "
+    "deltakeren, på bakgrunn av gjennomført kompetansekartlegging (§ 37 c sjette ledd i 2022-teksten, sjuende ledd i "
+    "2024-teksten); § 15 gjelder ikke. Som for de ordinære reglene er fristen vedtaksfristen i § 12: tre måneder etter "
+    "bosetting, eller etter kravet om program når det kom senere.",
+    "The municipality shall, at the same time as the programme decision, draw up an integration plan together with the "
+    "participant, based on completed competence mapping (§ 37 c sixth paragraph in the 2022 text, seventh in the 2024 "
+    "text); § 15 does not apply. As under the ordinary rules, the deadline is the § 12 decision deadline: three months "
+    "after settlement, or after the claim for a programme when that came later.",
+    (refs.L37C_PLAN_2024, refs.L37C_PLAN_2022, refs.L12), (FT,)))(judge_plan)
+
+
+PLAN_FIELDS = (("sluttmal", "sluttmål", "end goal"), ("varighet", "varighet", "duration"),
+               ("elementer", "elementer", "elements"), ("klagemuligheter", "klagemuligheter", "how to complain"))
+
+
+def judge_plan_innhold(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return prog
+    plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
+    created = ctx.need(plan.created, "integreringsplan.created")
+    if not ctx.happened(created):
+        return pending("Planen er ikke laget ennå.", "The plan has not been drawn up yet.")
+    contents = ctx.need(plan.contents, "integreringsplan.contents")
+    lacking = [(nb, en) for field, nb, en in PLAN_FIELDS if getattr(contents, field) is False]
+    if lacking:
+        return not_met("Planen mangler minsteinnhold etter § 37 c: " + ", ".join(nb for nb, _ in lacking) + ".",
+                       "The plan lacks the minimum content under § 37 c: " + ", ".join(en for _, en in lacking) + ".")
+    missing = [f"integreringsplan.contents.{field}" for field, _, _ in PLAN_FIELDS if getattr(contents, field) is None]
+    if missing:
+        return unknown(missing)
+    return met("Planen har minsteinnholdet etter § 37 c: sluttmål, varighet, elementer og klagemuligheter.",
+               "The plan has the minimum content under § 37 c: end goal, duration, elements and how to complain.")
+
+
+integreringsplan_innhold = requirement(**_meta(
+    "integreringsplan_innhold",
+    "Integreringsplanens minsteinnhold etter § 37 c", "Minimum content of the integration plan under § 37 c",
+    "Planen skal minst inneholde deltakerens sluttmål, programmets varighet, elementene i programmet og "
+    "klagemuligheter (§ 37 c sjette/sjuende ledd tredje punktum). Norskmål, omfanget av opplæringen og begrunnelsen "
+    "for elementene (§ 15 tredje og fjerde ledd) kreves ikke.",
+    "The plan shall at least state the participant's end goal, the programme's duration, its elements and how to "
+    "complain (§ 37 c sixth/seventh paragraph third sentence). A Norwegian goal, the extent of training and the "
+    "reasons for the elements (§ 15 third and fourth paragraphs) are not required.",
+    (refs.L37C_PLAN_2024, refs.L37C_PLAN_2022), (FT,)))(judge_plan_innhold)
+
+
+# -- § 37 d: Norwegian training ---------------------------------------------------------------------
+
+def judge_norskplan(ctx: Context) -> Evaluation:
+    training = ctx.need(ctx.p.opplaering, "opplaering")
+    if ctx.need(training.exempt, "opplaering.exempt"):
+        return not_applicable("Fritatt fra opplæringen.", "Exempt from the training.", refs.L37D_1)
+    due = add_months(ctx.need(ctx.p.registered_date, "registered_date"), 3)  # § 30 via § 37 d second paragraph
+    goals = ctx.need(ctx.p.norskmal, "norskmal")
+    set_on = sorted(g.date for g in goals if g.kind is GoalChangeKind.FASTSETTING)
+    return done_by(ctx, set_on[0] if set_on else None, due,
+                   Text("Norskplan med norskmål samtidig med vedtaket om opplæring",
+                        "Norwegian plan with a Norwegian goal at the decision on training"))
+
+
+norskplan = requirement(**_meta(
+    "norskplan",
+    "Norskplan etter § 37 d tredje ledd", "Norwegian plan under § 37 d third paragraph",
+    "Kommunen skal, samtidig som det treffes vedtak om opplæring i norsk, utarbeide en norskplan med deltakerens "
+    "norskmål, omfanget av opplæringen og klagemuligheter; § 34 gjelder ikke (§ 37 d tredje ledd). Registrert er "
+    "fastsettingen av norskmålet med dato; som for de ordinære reglene er fristen fristen for tilbud (tre måneder etter "
+    "folkeregistrering, § 30, som gjelder etter § 37 d andre ledd). "
+    "Omfang og klagemuligheter er ikke registrerte opplysninger og kontrolleres ikke.",
+    "The municipality shall, at the same time as the decision on Norwegian training, draw up a Norwegian plan with the "
+    "participant's Norwegian goal, the extent of the training and how to complain; § 34 does not apply (§ 37 d third "
+    "paragraph). What is registered is the setting of the Norwegian goal with its date; it is checked against the "
+    "deadline for the offer, as under the ordinary rules (three months after registration, § 30, which applies under "
+    "§ 37 d second paragraph). Extent and complaint information are not registered and not "
+    "checked.",
+    (refs.L37D_3, refs.lov("§ 30", 3)), (FT, VO), confidence="medium"))(judge_norskplan)
+
+
+def judge_norsk_varighet(ctx: Context) -> Evaluation:
+    training = ctx.need(ctx.p.opplaering, "opplaering")
+    right_end = norwegian_right_end(ctx)
+    extended = training.extended_norwegian
+    tail = (" Det er vedtatt utvidet opplæring i norsk (integreringsforskriften § 43 g).",
+            " Extended Norwegian training has been decided (integreringsforskriften § 43 g).") if extended else ("", "")
+    if ctx.as_of < right_end:
+        return pending(f"Retten til opplæring i norsk varer til {fmt(right_end)} (ett år fra oppstart, pluss permisjon)."
+                       + tail[0],
+                       f"The right to Norwegian training lasts until {fmt(right_end)} (one year from the start, plus "
+                       "leave)." + tail[1], due=right_end)
+    return met(f"Retten til opplæring i norsk (ett år fra oppstart, pluss permisjon) løp ut {fmt(right_end)}." + tail[0],
+               f"The right to Norwegian training (one year from the start, plus leave) ran out on {fmt(right_end)}."
+               + tail[1], due=right_end)
+
+
+norskopplaering_varighet = requirement(**_meta(
+    "norskopplaering_varighet",
+    "Retten til opplæring i norsk: ett år fra oppstart", "The right to Norwegian training: one year from the start",
+    "Personer med kollektiv beskyttelse har rett, men ikke plikt, til opplæring i norsk (§ 37 d første ledd). Retten "
+    "gjelder i ett år fra oppstartstidspunktet; for øvrig gjelder §§ 30 og 32 (§ 37 d andre ledd). IMDi regner fristen "
+    "fra startdato i første vedtak og utvider den med permisjoner. Funnet viser når retten løper ut (ventende til da, "
+    "oppfylt etterpå); det gir aldri «ikke oppfylt», fordi deltakelsen er frivillig. Utvidet opplæring etter "
+    "integreringsforskriften § 43 g (fra 01.07.2023) nevnes når den er vedtatt.",
+    "People with collective protection have a right, not a duty, to Norwegian training (§ 37 d first paragraph). The "
+    "right lasts one year from the start; §§ 30 and 32 otherwise apply (§ 37 d second paragraph). IMDi counts the "
+    "period from the start date of the first decision and extends it by leave. The finding shows when the right runs "
+    "out (pending until then, met after); it never says «not met», because taking part is voluntary. Extended training "
+    "under integreringsforskriften § 43 g (from 01.07.2023) is mentioned when decided.",
+    (refs.L37D_1, refs.L37D_2, refs.NIR_6A), (VO,)))(judge_norsk_varighet)
+
+
+def judge_gratis_prove(ctx: Context) -> Evaluation:
+    training = ctx.need(ctx.p.opplaering, "opplaering")
+    start = ctx.need(training.start_date, "opplaering.start_date")
+    results = ctx.p.test_results
+    taken = None if results is None else [r.date for r in results if start <= r.date and ctx.happened(r.date)]
+    if taken:
+        return met(f"Deltakeren har avlagt avsluttende prøve i norsk ({fmt(min(taken))}).",
+                   f"The participant has taken a final Norwegian test ({fmt(min(taken))}).")
+    offer = ctx.deadline(training.final_test_offered, "opplaering.final_test_offered", norwegian_right_end(ctx),
+                         Text("Tilbud om gratis avsluttende prøve i norsk", "Offer of a free final Norwegian test"))
+    if offer.outcome is Outcome.MET or taken is not None:
+        return offer
+    return unknown(("test_results", *offer.missing), due=offer.due)
+
+
+gratis_avsluttende_norskprove = requirement(**_meta(
+    "gratis_avsluttende_norskprove",
+    "Mulighet til gratis avsluttende prøve i norsk", "Opportunity to take a free final Norwegian test",
+    "Plikten til å avlegge prøver etter § 37 gjelder ikke, men kommunen skal sørge for at deltakerne får mulighet til å "
+    "avlegge gratis avsluttende prøve i norsk (§ 37 d andre ledd). Oppfylt når en prøve er avlagt etter oppstart, eller "
+    "når tilbudet er registrert (opplaering.final_test_offered) innen retten løper ut (ett år fra oppstart pluss "
+    "permisjon). Loven setter ingen frist; slutten av retten er en utledet frist (middels sikkerhet).",
+    "The duty to take tests under § 37 does not apply, but the municipality shall make sure participants can take a "
+    "free final Norwegian test (§ 37 d second paragraph). Met when a test was taken after the start, or when the offer "
+    "is registered (opplaering.final_test_offered) before the right runs out (one year from the start plus leave). The "
+    "law sets no deadline; the end of the right is a derived one (medium confidence).",
+    (refs.L37D_2,), (VO,), confidence="medium"))(judge_gratis_prove)
+
+
+# -- NIR --------------------------------------------------------------------------------------------
+
+def judge_nir_utdanning(ctx: Context) -> Evaluation:
+    training = ctx.need(ctx.p.opplaering, "opplaering")
+    if not ctx.need(training.extended_norwegian, "opplaering.extended_norwegian"):
+        return not_applicable("Ikke vedtak om utvidet opplæring i norsk; for personer med bare rett etter kapittel 6A "
+                              "registreres ikke utdanningsbakgrunn.",
+                              "No decision on extended Norwegian training; education background is not registered for "
+                              "people with rights under chapter 6A only.", refs.NIR_6A)
+    nir = ctx.need(ctx.p.nir, "nir")
+    dates = sorted(r.date for r in nir if r.item == "utdanningsbakgrunn" and ctx.happened(r.date))
+    if dates:
+        return met(f"Utdanningsbakgrunn registrert i NIR {fmt(dates[0])}.",
+                   f"Education background registered in NIR on {fmt(dates[0])}.")
+    return not_met("Vedtak om utvidet opplæring i norsk er truffet, men utdanningsbakgrunn er ikke registrert i NIR; "
+                   "den må registreres før vedtaket kan registreres.",
+                   "Extended Norwegian training is decided, but the education background is not registered in NIR; it "
+                   "must be registered before the decision can be.")
+
+
+nir_utdanningsbakgrunn = requirement(**_meta(
+    "nir.utdanningsbakgrunn",
+    "NIR: utdanningsbakgrunn ved vedtak om utvidet opplæring i norsk",
+    "NIR: education background with a decision on extended Norwegian training",
+    "For personer med bare rett til opplæring etter kapittel 6A registreres ikke utdanningsbakgrunn; er det truffet "
+    "vedtak om utvidet opplæring i norsk (integreringsforskriften § 43 g), må kommunen først registrere om personen "
+    "har utdanning på videregående nivå (IMDi, NIR tilpasset midlertidig regelverk).",
+    "For people with a right to training under chapter 6A only, education background is not registered; when "
+    "extended Norwegian training is decided (integreringsforskriften § 43 g), the municipality must first register "
+    "whether the person has upper-secondary education (IMDi, NIR adapted to the temporary rules).",
+    (refs.NIR_6A, refs.L37D_2), (FT,), confidence="medium", category="nir"))(judge_nir_utdanning)
+
+
+def judge_nir_gjenapning(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return prog
+    reopened = ctx.need(prog.reopened, "introduksjonsprogram.reopened")
+    if not ctx.happened(reopened):
+        return not_applicable(f"Programmet gjenåpnes {fmt(reopened)}, etter vurderingsdatoen.",
+                              f"The programme reopens on {fmt(reopened)}, after the as-of date.")
+    nir = ctx.need(ctx.p.nir, "nir")
+    regs = sorted(r.date for r in nir if r.item == NIR_REOPENING_ITEM and r.date >= reopened)
+    event = Event(done=True, date=regs[0]) if regs else Event(done=False)
+    return ctx.deadline(event, "nir", add_months(reopened, 2),
+                        Text("Gjenåpning av programmet registrert i NIR", "Reopening of the programme registered in NIR"))
+
+
+nir_gjenapning = requirement(**_meta(
+    "nir.gjenapning",
+    "NIR: gjenåpning av programmet etter avbrudd for arbeid", "NIR: reopening of the programme after leaving for work",
+    "Retten til program gjelder også for den som har gått ut i arbeid og derfor avbrutt programmet; § 3 tredje ledd "
+    "gjelder ikke (§ 37 c femte ledd). En gjenåpning (introduksjonsprogram.reopened) skal registreres i NIR (element "
+    "«gjenapning») innen to måneder, som andre NIR-opplysninger. Ingen IMDi-kilde som beskriver NIR-funksjonen er "
+    "funnet; elementet kommer fra kommunens oversikt (lav sikkerhet).",
+    "The right to the programme also covers someone who went into work and therefore left the programme; § 3 third "
+    "paragraph does not apply (§ 37 c fifth paragraph). A reopening (introduksjonsprogram.reopened) is registered in "
+    "NIR (item «gjenapning») within two months, like other NIR facts. No IMDi source describing the NIR function was "
+    "found; the item comes from the municipality's overview (low confidence).",
+    (refs.L37C_5, refs.NIR_6A), (FT,), confidence="low", category="nir"))(judge_nir_gjenapning)
+
+
+REQUIREMENTS = (
+    kompetansekartlegging, vedtak_og_oppstart, sluttmal, varighet, helarig, foreldreveiledning, integreringsplan,
+    integreringsplan_innhold, norskplan, norskopplaering_varighet, gratis_avsluttende_norskprove, nir_utdanningsbakgrunn,
+    nir_gjenapning,
+)

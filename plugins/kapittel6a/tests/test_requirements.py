@@ -1,0 +1,162 @@
+"""Each chapter 6A requirement: met, not met, pending or unknown, and not applicable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from integrules.model import Course, Education, Event, Extension, Leave, NirRegistration, Sluttmal
+from integrules.model import TestResult as Result
+from integrules.levels import Subtest
+
+from k6a_builders import person
+
+D = dt.date
+AS_OF = D(2023, 3, 1)
+NO_PROGRAMME = {"introduksjonsprogram.participates": False}
+LATE_DUTY = {"introduksjonsprogram.decision_date": D(2024, 8, 1), "introduksjonsprogram.start_date": D(2024, 8, 15),
+             "introduksjonsprogram.planned_end": D(2025, 2, 15), "integreringsplan.created": D(2024, 8, 1)}
+
+CASES = [
+    # (requirement, changes, as_of, expected outcome, missing)
+    ("kompetansekartlegging", {}, AS_OF, "not_applicable", ()),  # decided before the 2024 duty
+    ("kompetansekartlegging", LATE_DUTY, D(2024, 9, 1), "met", ()),
+    ("kompetansekartlegging", {**LATE_DUTY, "kompetansekartlegging": Event(done=False)}, D(2024, 7, 15), "pending", ()),
+    ("kompetansekartlegging", {**LATE_DUTY, "kompetansekartlegging": Event(done=False)}, D(2024, 9, 1), "not_met", ()),
+    ("kompetansekartlegging", {**LATE_DUTY, "kompetansekartlegging": None}, D(2024, 9, 1), "unknown",
+     ("kompetansekartlegging",)),
+    ("kompetansekartlegging", NO_PROGRAMME, AS_OF, "not_applicable", ()),
+    ("kompetansekartlegging", {"introduksjonsprogram.participates": None}, AS_OF, "unknown",
+     ("introduksjonsprogram.participates",)),
+
+    ("vedtak_og_oppstart", {}, AS_OF, "met", ()),
+    ("vedtak_og_oppstart", NO_PROGRAMME, AS_OF, "not_applicable", ()),
+    ("vedtak_og_oppstart", {"introduksjonsprogram.start_date": D(2022, 9, 1)}, D(2022, 8, 1), "pending", ()),
+    # late from settlement, but the claim came later: judged from the claim
+    ("vedtak_og_oppstart", {"introduksjonsprogram.start_date": D(2022, 9, 1), "claim_date": D(2022, 7, 1)}, AS_OF,
+     "met", ()),
+    ("vedtak_og_oppstart", {"introduksjonsprogram.start_date": D(2022, 9, 1)}, AS_OF, "not_met", ()),
+    ("vedtak_og_oppstart", {"introduksjonsprogram.start_date": D(2022, 9, 1), "claim_date": None}, AS_OF, "unknown",
+     ("claim_date",)),
+
+    ("sluttmal", {}, AS_OF, "met", ()),
+    ("sluttmal", {"introduksjonsprogram.sluttmal": Sluttmal.FULLFORT_VIDEREGAENDE}, AS_OF, "not_met", ()),
+    ("sluttmal", {"education": Education.GRUNNSKOLE, "introduksjonsprogram.sluttmal": Sluttmal.FULLFORT_VIDEREGAENDE},
+     AS_OF, "met", ()),
+    ("sluttmal", {"education": Education.GRUNNSKOLE, "introduksjonsprogram.sluttmal": Sluttmal.HOYERE_UTDANNING},
+     AS_OF, "not_met", ()),
+    ("sluttmal", {"education": None}, AS_OF, "unknown", ("education",)),
+
+    ("varighet", {}, AS_OF, "met", ()),  # 6 months exactly
+    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 1, 2)}, AS_OF, "not_met", ()),
+    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 1),
+                  "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=6,
+                                                                 expected_goal_attainment=True),)}, AS_OF, "met", ()),
+    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 1),
+                  "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=6,
+                                                                 expected_goal_attainment=False),)}, AS_OF, "not_met", ()),
+    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 1),
+                  "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=6),)}, AS_OF, "unknown",
+     ("introduksjonsprogram.extensions.expected_goal_attainment",)),
+    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 1),
+                  "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=9,
+                                                                 expected_goal_attainment=True),)}, AS_OF, "met", ()),
+    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 2),
+                  "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=9,
+                                                                 expected_goal_attainment=True),)}, AS_OF, "not_met", ()),
+    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 1, 11),
+                  "introduksjonsprogram.leaves": (Leave(start=D(2022, 9, 1), end=D(2022, 9, 10)),)}, AS_OF, "met", ()),
+    ("varighet", {"education": Education.GRUNNSKOLE, "introduksjonsprogram.planned_end": D(2024, 7, 1)}, AS_OF,
+     "met", ()),
+    ("varighet", {"education": Education.GRUNNSKOLE, "introduksjonsprogram.planned_end": D(2024, 7, 2)}, AS_OF,
+     "not_met", ()),
+    ("varighet", {"introduksjonsprogram.leaves": None}, AS_OF, "unknown", ("introduksjonsprogram.leaves",)),
+
+    ("helarig", {}, AS_OF, "met", ()),  # part time is allowed (full_time False in the builder)
+    ("helarig", {"introduksjonsprogram.all_year": False}, AS_OF, "not_met", ()),
+    ("helarig", {"introduksjonsprogram.all_year": None}, AS_OF, "unknown", ("introduksjonsprogram.all_year",)),
+
+    ("foreldreveiledning", {}, AS_OF, "met", ()),  # 4 sessions: the count is not checked under 6A
+    ("foreldreveiledning", {"children_under_18": False}, AS_OF, "not_applicable", ()),
+    ("foreldreveiledning", {"foreldreveiledning": Course(done=False)}, D(2022, 12, 1), "pending", ()),
+    ("foreldreveiledning", {"foreldreveiledning": Course(done=False)}, AS_OF, "not_met", ()),
+    ("foreldreveiledning", {"foreldreveiledning": None}, AS_OF, "unknown", ("foreldreveiledning",)),
+
+    ("integreringsplan", {}, AS_OF, "met", ()),
+    ("integreringsplan", {"integreringsplan.created": D(2022, 8, 1)}, AS_OF, "met", ()),  # the § 12 deadline
+    ("integreringsplan", {"integreringsplan.created": D(2022, 8, 2)}, AS_OF, "not_met", ()),
+    ("integreringsplan", {"integreringsplan.created": D(2022, 8, 2), "claim_date": None}, AS_OF, "unknown", ("claim_date",)),
+    ("integreringsplan", {"integreringsplan.created": D(2022, 7, 1)}, D(2022, 6, 20), "pending", ()),
+    ("integreringsplan", {"integreringsplan.based_on_kartlegging": False}, AS_OF, "not_met", ()),
+    ("integreringsplan", {"integreringsplan": None}, AS_OF, "unknown", ("integreringsplan",)),
+    ("integreringsplan", NO_PROGRAMME, AS_OF, "not_applicable", ()),
+
+    ("integreringsplan_innhold", {}, AS_OF, "met", ()),  # no norskmål needed
+    ("integreringsplan_innhold", {"integreringsplan.contents.klagemuligheter": False}, AS_OF, "not_met", ()),
+    ("integreringsplan_innhold", {"integreringsplan.contents.varighet": None}, AS_OF, "unknown",
+     ("integreringsplan.contents.varighet",)),
+
+    ("norskplan", {}, AS_OF, "met", ()),
+    ("norskplan", {"norskmal": ()}, AS_OF, "not_met", ()),
+    ("norskplan", {"norskmal": ()}, D(2022, 6, 20), "pending", ()),
+    ("norskplan", {"norskmal": None}, AS_OF, "unknown", ("norskmal",)),
+    ("norskplan", {"opplaering.exempt": True}, AS_OF, "not_applicable", ()),
+
+    ("norskopplaering_varighet", {}, D(2023, 6, 30), "pending", ()),
+    ("norskopplaering_varighet", {}, D(2023, 7, 1), "met", ()),
+    ("norskopplaering_varighet", {"opplaering.leaves": (Leave(start=D(2022, 9, 1), end=D(2022, 9, 10)),)},
+     D(2023, 7, 10), "pending", ()),
+    ("norskopplaering_varighet", {"opplaering.start_date": None}, AS_OF, "unknown", ("opplaering.start_date",)),
+
+    ("gratis_avsluttende_norskprove", {}, D(2023, 5, 1), "met", ()),
+    ("gratis_avsluttende_norskprove", {"opplaering.final_test_offered": Event(done=False)}, AS_OF, "pending", ()),
+    ("gratis_avsluttende_norskprove", {"opplaering.final_test_offered": Event(done=False)}, D(2023, 7, 2), "not_met", ()),
+    ("gratis_avsluttende_norskprove", {"opplaering.final_test_offered": None,
+                                       "test_results": (Result(date=D(2023, 2, 1), subtest=Subtest.MUNTLIG),)},
+     AS_OF, "met", ()),
+    ("gratis_avsluttende_norskprove", {"opplaering.final_test_offered": Event(done=False), "test_results": None},
+     D(2023, 7, 2), "unknown", ("test_results",)),
+
+    ("nir.utdanningsbakgrunn", {}, AS_OF, "not_applicable", ()),
+    ("nir.utdanningsbakgrunn", {"opplaering.extended_norwegian": True}, AS_OF, "not_met", ()),
+    ("nir.utdanningsbakgrunn", {"opplaering.extended_norwegian": True,
+                                "nir": (NirRegistration(item="utdanningsbakgrunn", date=D(2023, 2, 1)),)}, AS_OF, "met", ()),
+    ("nir.utdanningsbakgrunn", {"opplaering.extended_norwegian": None}, AS_OF, "unknown",
+     ("opplaering.extended_norwegian",)),
+
+    ("nir.gjenapning", {"introduksjonsprogram.reopened": None}, AS_OF, "unknown", ("introduksjonsprogram.reopened",)),
+    ("nir.gjenapning", {"introduksjonsprogram.reopened": D(2023, 1, 10)}, AS_OF, "pending", ()),
+    ("nir.gjenapning", {"introduksjonsprogram.reopened": D(2023, 1, 10)}, D(2023, 3, 11), "not_met", ()),
+    ("nir.gjenapning", {"introduksjonsprogram.reopened": D(2023, 1, 10),
+                        "nir": (NirRegistration(item="gjenapning", date=D(2023, 2, 1)),)}, AS_OF, "met", ()),
+    ("nir.gjenapning", {"introduksjonsprogram.reopened": D(2023, 6, 1)}, AS_OF, "not_applicable", ()),
+]
+
+
+@pytest.mark.parametrize("name, changes, as_of, expected, missing", CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_requirement(engine, name, changes, as_of, expected, missing):
+    result = engine.evaluate(person(**changes), as_of)
+    assert result.regime.regime == "kapittel_6a"
+    f = result.finding("kapittel_6a." + name)
+    assert f.outcome.value == expected, f.message.en
+    assert set(missing) <= set(f.missing)
+
+
+def test_every_requirement_has_cases():
+    import integrules_kapittel6a as k
+    covered = {c[0] for c in CASES}
+    assert {r.id.removeprefix("kapittel_6a.") for r in k.REQUIREMENTS} == covered
+
+
+def test_mapping_duty_date_setting(make_engine):
+    early = make_engine(**{"kapittel_6a.endringer_2024_fra": "2022-01-01"})
+    p = person(kompetansekartlegging=Event(done=False))
+    assert early.evaluate(p, AS_OF).finding("kapittel_6a.kompetansekartlegging").outcome.value == "not_met"
+
+
+def test_messages_hold_no_personal_data(engine):
+    p = person(name="Syntetisk Navn")
+    for f in engine.evaluate(p, AS_OF).findings:
+        assert "Syntetisk" not in f.message.nb + f.message.en

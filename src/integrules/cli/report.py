@@ -1,0 +1,85 @@
+"""integrules report: the follow-up report (counts per requirement, NIR, outcomes, Norwegian) at a date."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+
+from ..dates import parse_date
+from ..errors import FieldValueError, UsageError
+from ..reading import read_case_file
+from ..report import FORMATS, Progress, build_report, compare, render
+from . import EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
+from .check import resolve_input
+from .common import add_engine_arguments, date_arg, make_engine
+
+HELP = "Oppfølgingsrapport med tall per krav, NIR, resultater og norsk / follow-up report with counts"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", help="saksfil (.json) eller JSON Lines (.jsonl) / case file")
+    p.add_argument("--example", action="store_true", help="bruk det innebygde eksempelet / use the bundled example")
+    p.add_argument("--as-of", type=date_arg, metavar="DATE",
+                   help="rapportdato / report date (YYYY-MM-DD or dd.mm.yyyy); default: the file's as_of, else today")
+    p.add_argument("--compare", metavar="DATE_OR_FILE",
+                   help="sammenlign med en tidligere dato (samme fil) eller en tidligere fil / compare with an earlier "
+                        "date of the same file, or an earlier file (at its own as_of)")
+    p.add_argument("--since", type=date_arg, metavar="DATE",
+                   help="programslutt teller fra denne datoen / count programme ends from this date "
+                        "(default: twelve months before the report date)")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("--output", "-o", metavar="PATH", help="skriv til fil / write to a file instead of stdout")
+    p.add_argument("--with-names", action="store_true",
+                   help="legg til saksliste med navn (bare for dem med tjenstlig behov) / add a case list with names")
+    add_engine_arguments(p)
+
+
+def _one(engine, path: str, as_of: dt.date | None, args, *, label: str) -> dict:
+    header, records = read_case_file(path)
+    day = as_of or header.as_of or dt.date.today()  # the one place a clock is read: no date given at all
+    period = (args.since, day) if args.since else None
+    if period and period[0] > day:
+        raise UsageError(f"--since {args.since.isoformat()} is after the report date {day.isoformat()}")
+    shown = "eksempel / example" if args.example and path == resolve_input(args) else os.path.basename(path)
+    return build_report(engine, records, day, kommune=header.kommune, source=shown, with_names=args.with_names,
+                        period=period, progress=Progress(f"{label} {day.isoformat()}"))
+
+
+def run(args: argparse.Namespace) -> int:
+    path = resolve_input(args)
+    header, _ = read_case_file(path)
+    engine = make_engine(args, header.settings)
+    report = _one(engine, path, args.as_of, args, label="rapport")
+    earlier = None
+    if args.compare:
+        try:
+            other_date = parse_date(args.compare)
+        except FieldValueError:
+            other_date = None
+        if other_date is not None:
+            earlier = _one(engine, path, other_date, args, label="sammenligning")
+        else:
+            if not os.path.exists(args.compare):
+                raise UsageError(f"--compare: {args.compare!r} is neither a date nor a file")
+            earlier = _one(engine, args.compare, None, args, label="sammenligning")
+            earlier["source"] = os.path.basename(args.compare)
+        first, second = sorted((earlier, report), key=lambda r: r["as_of"]) if earlier["as_of"] != report["as_of"] \
+            else (earlier, report)
+        report["compare"] = compare(first, second)
+    text = render(report, args.format, earlier=earlier)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    for fault in engine.faults[:20]:
+        print(f"integrules: plugin {fault.plugin!r} failed on record {fault.index}"
+              f" ({fault.requirement_id or 'regime'}): {fault.error.split(':')[0]}", file=sys.stderr)
+    if engine.fault_count:
+        return EXIT_PLUGIN_FAULT
+    if report["totals"]["rejected"] or (earlier and earlier["totals"]["rejected"]):
+        return EXIT_REJECTED
+    return EXIT_OK

@@ -1,0 +1,291 @@
+"""Reading a JSON case file as a stream, so that memory stays flat however many participants it holds.
+
+The case file is an object (``kommune``, ``as_of``, ``settings`` and a ``participants`` array, in any
+order) or a bare array of participants. :class:`CaseFileStream` reads the text in chunks and decodes
+one participant at a time with :meth:`json.JSONDecoder.raw_decode`; only the participant being read
+(and one chunk of text) is held in memory. No dependency beyond the standard library.
+
+What happens where (docs/data-format.md, "Large files"):
+
+- Everything before the first participant (the header keys written before ``participants``, the
+  opening ``[``, the first participant's text) is read before any record is handed on: a file that
+  breaks there raises :class:`~integrules.errors.InputError`, as a file read whole always did.
+- When keys come *after* the participants (``json.dump(..., sort_keys=True)`` writes ``settings``
+  after ``participants``) and the input can be read twice (a regular file), the participants are
+  first skipped over once to read those keys, so the header is complete before the first record.
+  Standard input cannot be read twice: a JSON case file on stdin is read whole (use JSON Lines for
+  a stream on stdin).
+- A file that breaks *after* the first participant (truncated, a stray character) yields every
+  participant read up to the break, then one :class:`~integrules.results.Rejection` saying where
+  it broke (line and column) and that the rest of the file was not read. So nothing is dropped
+  silently, and the counts still add up (read = evaluated + rejected).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from typing import IO, Any, Iterator
+
+from .errors import InputError
+
+CHUNK = 1 << 20  # characters read at a time
+_MARGIN = 24  # a number or literal cut by a chunk boundary is at most this far from the end
+_WS = re.compile(r"[ \t\n\r]*")
+_TAIL = re.compile(r"\]\s*\}\s*\Z")
+_decoder = json.JSONDecoder()
+
+
+class Broken(Exception):
+    """The text is not valid JSON at an absolute (line, column)."""
+
+    def __init__(self, msg: str, line: int, column: int) -> None:
+        super().__init__(f"line {line}, column {column}: {msg}")
+        self.msg, self.line, self.column = msg, line, column
+
+
+class _Text:
+    """A buffered text stream that knows the absolute line and column of its buffer."""
+
+    def __init__(self, fh: IO[str]) -> None:
+        self.fh = fh
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+        self.line0 = 1  # line number of buf[0]
+        self.col0 = 1  # column number of buf[0]
+
+    def more(self) -> bool:
+        """Read another chunk; False at end of input. Drops what has been consumed."""
+        if self.eof:
+            return False
+        if self.pos:
+            consumed = self.buf[: self.pos]
+            newlines = consumed.count("\n")
+            if newlines:
+                self.line0 += newlines
+                self.col0 = len(consumed) - consumed.rfind("\n")
+            else:
+                self.col0 += len(consumed)
+            self.buf = self.buf[self.pos:]
+            self.pos = 0
+        chunk = self.fh.read(CHUNK)
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf += chunk
+        return True
+
+    def where(self, pos: int) -> tuple[int, int]:
+        newlines = self.buf.count("\n", 0, pos)
+        if newlines:
+            return self.line0 + newlines, pos - self.buf.rfind("\n", 0, pos)
+        return self.line0, self.col0 + pos
+
+    def broken(self, msg: str, pos: int | None = None) -> Broken:
+        return Broken(msg, *self.where(self.pos if pos is None else pos))
+
+    def peek(self) -> str:
+        """The next non-blank character ('' at end of input), without consuming it."""
+        while True:
+            self.pos = _WS.match(self.buf, self.pos).end()
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self.more():
+                return ""
+
+    def expect(self, chars: str, what: str) -> str:
+        c = self.peek()
+        if not c or c not in chars:
+            raise self.broken(f"Expecting {what}")
+        self.pos += 1
+        return c
+
+    def value(self) -> Any:
+        """Decode one JSON value at the current position, reading more text as needed."""
+        self.peek()
+        while True:
+            try:
+                value, end = _decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as exc:
+                # An error near the end of the buffer, or a string not closed yet, may only
+                # mean the value goes on in the next chunk.
+                cut = exc.pos >= len(self.buf) - _MARGIN or exc.msg.startswith("Unterminated string")
+                if cut and not self.eof:
+                    self.more()  # (may move the buffer: decode again either way)
+                    continue
+                raise self.broken(exc.msg, exc.pos) from None
+            if end >= len(self.buf) - _MARGIN and self.buf[end - 1] not in '}]"' and not self.eof:
+                self.more()  # a number may go on in the next chunk
+                continue
+            self.pos = end
+            return value
+
+
+class CaseFileStream:
+    """Header keys and participants of one JSON case file, read as a stream.
+
+    ``header`` holds the keys other than ``participants`` (as a dict, validated by the caller);
+    :meth:`participants` yields ``(index, raw)`` pairs, and ``(index, Broken)`` once where the
+    text breaks after the first participant.
+    """
+
+    def __init__(self, fh: IO[str], *, rereadable: bool | None = None) -> None:
+        if rereadable is None:
+            rereadable = _seekable(fh)
+        if not rereadable:
+            fh = io.StringIO(fh.read())  # stdin: read whole (JSON Lines streams on stdin)
+        self.fh = fh
+        self.text = _Text(fh)
+        self.header: dict[str, Any] = {}
+        self.kind = "object"
+        self.scalar: Any = None  # the whole document when it is neither an object nor an array
+        self._first: tuple[int, Any] | None = None
+        self._done = False
+        self._start()
+
+    def _start(self) -> None:
+        t = self.text
+        c = t.peek()
+        if c == "[":
+            self.kind = "array"
+            t.pos += 1
+            self._peek_first()
+            return
+        if c != "{":
+            self.kind = "scalar"
+            self.scalar = t.value()
+            self._end_of_document()
+            return
+        t.pos += 1
+        if t.peek() == "}":
+            t.pos += 1
+            self._end_of_document()
+            self.kind = "object-without-participants"
+            return
+        while True:
+            key = self._key()
+            if key == "participants" and t.peek() == "[":
+                t.pos += 1
+                self.header["participants"] = []  # a marker: the list itself is streamed
+                start = (t.pos, t.line0, t.col0)
+                if not self._tail_closes():
+                    self._read_trailing_keys(start)
+                self._peek_first()
+                return
+            self.header[key] = t.value()
+            if t.expect(",}", "',' delimiter") == "}":
+                self._end_of_document()
+                self.kind = "object-without-participants"
+                return
+
+    def _key(self) -> str:
+        t = self.text
+        if t.peek() != '"':
+            raise t.broken("Expecting property name enclosed in double quotes")
+        key = t.value()
+        t.expect(":", "':' delimiter")
+        return key
+
+    def _tail_closes(self) -> bool:
+        """True when the input ends with ``] }``: nothing can follow the participants' array."""
+        try:
+            if isinstance(self.fh, io.StringIO):
+                tail = self.fh.getvalue()[-64:]
+            else:
+                fd = self.fh.fileno()
+                size = os.fstat(fd).st_size
+                tail = os.pread(fd, 64, max(0, size - 64)).decode("utf-8", "replace")
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            return False
+        return bool(_TAIL.search(tail))
+
+    def _read_trailing_keys(self, start: tuple[int, int, int]) -> None:
+        """Skip over the participants once to read the keys after them, then come back."""
+        t = self.text
+        fh_pos = self.fh.tell()
+        saved = (t.buf, t.pos, t.eof, t.line0, t.col0)
+        try:
+            self._skip_array()
+            while t.expect(",}", "',' delimiter") == ",":
+                key = self._key()
+                if key == "participants":
+                    raise InputError("'participants' is given twice")
+                self.header[key] = t.value()
+            self._end_of_document()
+        except Broken:
+            pass  # the stream reports where it breaks, after the participants read up to there
+        self.fh.seek(fh_pos)
+        t.buf, t.pos, t.eof, t.line0, t.col0 = saved
+
+    def _skip_array(self) -> None:
+        t = self.text
+        if t.peek() == "]":
+            t.pos += 1
+            return
+        while True:
+            t.value()
+            if t.expect(",]", "',' delimiter") == "]":
+                return
+
+    def _end_of_document(self) -> None:
+        t = self.text
+        if t.peek():
+            raise t.broken("Extra data")
+
+    def _peek_first(self) -> None:
+        """Read the first participant now, so a file broken before it is an InputError."""
+        t = self.text
+        if t.peek() == "]":
+            t.pos += 1
+            self._done = True
+            self._finish()
+            return
+        self._first = (0, t.value())
+
+    def _finish(self) -> None:
+        """After the participants' array: the rest of the object (trailing keys already read)."""
+        t = self.text
+        if self.kind == "array":
+            self._end_of_document()
+            return
+        while t.expect(",}", "',' delimiter") == ",":
+            key = self._key()
+            value = t.value()
+            if key == "participants":
+                raise InputError("'participants' is given twice")
+            if key not in self.header:
+                self.header[key] = value
+        self._end_of_document()
+
+    def participants(self) -> Iterator[tuple[int, Any]]:
+        if self._first is None:
+            return
+        t = self.text
+        index, raw = self._first
+        self._first = None
+        yield index, raw
+        try:
+            while True:
+                index += 1
+                if t.expect(",]", "',' delimiter") == "]":
+                    self._finish()
+                    return
+                yield index, t.value()
+        except Broken as exc:
+            yield index, exc
+        except UnicodeDecodeError:
+            line, column = t.where(len(t.buf))
+            yield index, Broken("not UTF-8 text", line, column)
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+def _seekable(fh: IO[str]) -> bool:
+    try:
+        return fh.seekable() and fh.tell() >= 0
+    except (OSError, ValueError, AttributeError):
+        return False

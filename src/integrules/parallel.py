@@ -1,0 +1,153 @@
+"""Judging a large input with several processes, with results in input order.
+
+The main process reads the input (:func:`integrules.reading.read_raw`: one record at a time) and
+hands out chunks of raw records; each worker process builds its own :class:`~integrules.engine.Engine`
+from the same arguments (so the same plugins and settings), decodes and structures the records and
+judges them. Results come back chunk by chunk, in input order, with the same indices as a run in
+one process, so what is written from them is byte-identical to ``--jobs 1``. At most a few chunks
+per worker are in flight at any time, so memory stays flat however large the input.
+
+Use from a command (``report`` can do the same)::
+
+    run = ParallelRun(path, as_of, engine_kwargs, jobs=args.jobs)
+    for item in run:              # ParticipantResult (without .participant) or Rejection, in order
+        ...
+    run.faults, run.fault_count   # plugin faults from every worker, as Engine.faults/fault_count
+
+``map_item`` (a module-level function, so it can be pickled) runs in the worker on each result or
+rejection; what it returns is what the iterator yields. Use it to send back only what the caller
+needs (a report's counts, say) instead of whole results.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import multiprocessing
+import os
+from typing import Any, Callable, Iterable, Iterator
+
+import attrs
+
+from .engine import Engine, Fault
+from .reading import RawItem, read_raw, structure_item
+from .results import ParticipantResult, Rejection
+
+CHUNK = 500  # records per task
+IN_FLIGHT = 3  # tasks queued per worker
+
+_engine: Engine | None = None
+_map: Callable[[Any], Any] | None = None
+
+
+def _drop_participant(item: ParticipantResult | Rejection) -> ParticipantResult | Rejection:
+    """Results go back without the participant's own facts (smaller to send)."""
+    if isinstance(item, ParticipantResult) and item.participant is not None:
+        return attrs.evolve(item, participant=None)
+    return item
+
+
+def _init(engine_kwargs: dict[str, Any], map_item: Callable[[Any], Any] | None) -> None:
+    global _engine, _map
+    _engine = Engine(**engine_kwargs)
+    _map = map_item or _drop_participant
+
+
+def _work(task: tuple[dt.date, list[RawItem | Rejection]]) -> tuple[list[Any], list[Fault], int]:
+    as_of, items = task
+    engine = _engine
+    assert engine is not None and _map is not None
+    engine.faults.clear()
+    engine.fault_count = 0
+    out = []
+    for item in items:
+        record = structure_item(item)
+        if isinstance(record, Rejection):
+            out.append(_map(record))
+        else:
+            index = item[1]
+            out.append(_map(engine.evaluate(record, as_of, index=index)))
+    return out, list(engine.faults), engine.fault_count
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class ParallelRun:
+    """Judge every record of ``source`` (a path, or raw items from :func:`read_raw`) with ``jobs`` processes.
+
+    :param engine_kwargs: keyword arguments for :class:`Engine` in each worker; give the same that
+        built the caller's engine (see :func:`engine_kwargs` for a command's arguments).
+    :param map_item: a module-level function applied in the worker to every result or rejection.
+    """
+
+    def __init__(self, source: str | os.PathLike | Iterable[RawItem | Rejection], as_of: dt.date,
+                 engine_kwargs: dict[str, Any], jobs: int, *, map_item: Callable[[Any], Any] | None = None,
+                 chunk: int = CHUNK, mapping: str | None = None) -> None:
+        if isinstance(source, (str, os.PathLike)):
+            _, source = read_raw(source, mapping=mapping)
+        self.items = source
+        self.as_of = as_of
+        self.engine_kwargs = engine_kwargs
+        self.jobs = max(1, jobs)
+        self.map_item = map_item
+        self.chunk = chunk
+        self.faults: list[Fault] = []
+        self.fault_count = 0
+
+    def _collect(self, faults: list[Fault], count: int) -> None:
+        self.fault_count += count
+        room = 1000 - len(self.faults)
+        if room > 0:
+            self.faults.extend(faults[:room])
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.jobs == 1:
+            _init(self.engine_kwargs, self.map_item)
+            for chunk in _chunks(self.items, self.chunk):
+                out, faults, count = _work((self.as_of, chunk))
+                self._collect(faults, count)
+                yield from out
+            return
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        ctx = multiprocessing.get_context(method)
+        with ctx.Pool(self.jobs, initializer=_init, initargs=(self.engine_kwargs, self.map_item)) as pool:
+            pending: collections.deque = collections.deque()
+            for chunk in _chunks(self.items, self.chunk):
+                pending.append(pool.apply_async(_work, ((self.as_of, chunk),)))
+                if len(pending) >= self.jobs * IN_FLIGHT:
+                    out, faults, count = pending.popleft().get()
+                    self._collect(faults, count)
+                    yield from out
+            while pending:
+                out, faults, count = pending.popleft().get()
+                self._collect(faults, count)
+                yield from out
+
+
+def evaluate_parallel(source: str | os.PathLike | Iterable[RawItem | Rejection], as_of: dt.date,
+                      engine_kwargs: dict[str, Any], jobs: int, **kwargs: Any) -> ParallelRun:
+    """The results of every record in input order (an iterable :class:`ParallelRun`; its
+    ``faults`` and ``fault_count`` are complete once it has been iterated to the end)."""
+    return ParallelRun(source, as_of, engine_kwargs, jobs, **kwargs)
+
+
+def engine_kwargs(engine: Engine, settings: dict[str, Any] | None, disable: Iterable[str] = ()) -> dict[str, Any]:
+    """Arguments that build, in a worker, an engine like ``engine`` (made by ``Engine.from_environment``).
+
+    Plugins that failed to load are left out in the worker as in the caller; their warnings are
+    not repeated.
+    """
+    from .engine import ENV_DISABLE, ENV_NO_AUTOLOAD
+
+    env_disabled = [n.strip() for n in os.environ.get(ENV_DISABLE, "").split(",") if n.strip()]
+    return {"disable": [*disable, *env_disabled], "settings": settings,
+            "entry_points": not os.environ.get(ENV_NO_AUTOLOAD)}

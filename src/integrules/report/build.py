@@ -1,0 +1,117 @@
+"""One report at one date: evaluate a stream, count it, and assemble a JSON-ready dict.
+
+The dict is the report: every renderer (text, markdown, CSV, JSON, HTML) reads only it, and
+``--compare`` diffs two of them. Its fields are documented in docs/reports.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from typing import IO, Any, Iterable, Iterator
+
+from ..dates import add_months
+from ..engine import Engine
+from ..results import ParticipantResult, Rejection
+from .aggregate import Accumulator, UNKNOWN_REGIME, counts_dict
+from .nir import nir_section, regime_columns
+from .norwegian import NorskmalSource, load_source
+from .outcomes import OutcomeTally
+
+REPORT_FORMAT = 1
+
+
+def default_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """Programme ends counted: the twelve months up to and including ``as_of``."""
+    return add_months(as_of, -12) + dt.timedelta(days=1), as_of
+
+
+class Progress:
+    """A counter on stderr, redrawn at most every half second, only when stderr is a terminal."""
+
+    def __init__(self, label: str, stream: IO[str] | None = None, *, force: bool | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = force if force is not None else bool(getattr(self.stream, "isatty", lambda: False)())
+        self.label = label
+        self.count = 0
+        self._last = 0.0
+
+    def wrap(self, items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            self.count += 1
+            if self.enabled:
+                now = time.monotonic()
+                if now - self._last >= 0.5:
+                    self._last = now
+                    self.stream.write(f"\r{self.label}: {self.count} lest/read")
+                    self.stream.flush()
+            yield item
+        if self.enabled and self.count:
+            self.stream.write(f"\r{self.label}: {self.count} lest/read, ferdig/done\n")
+            self.stream.flush()
+
+
+def build_report(engine: Engine, records: Iterable[Any], as_of: dt.date, *, kommune: str | None = None,
+                 source: str | None = None, with_names: bool = False, period: tuple[dt.date, dt.date] | None = None,
+                 norskmal: NorskmalSource | None = None, progress: Progress | None = None) -> dict[str, Any]:
+    """Judge ``records`` (participants and rejections) at ``as_of`` and return the report dict."""
+    period = period or default_period(as_of)
+    requirements = engine.requirements(as_of)
+    if norskmal is None:
+        norskmal = load_source(disabled="norskmal" in engine.disabled)
+    acc = Accumulator(requirements, as_of, period=period, with_names=with_names, norskmal=norskmal)
+    items: Iterable[ParticipantResult | Rejection] = engine.evaluate_all(records, as_of)
+    if progress is not None:
+        items = progress.wrap(items)
+    acc.add_all(items)
+    return assemble(acc, engine, kommune=kommune, source=source)
+
+
+def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, source: str | None) -> dict[str, Any]:
+    columns = regime_columns(dict(acc.regimes))
+    units = sorted(acc.unit_totals)
+    reqs = []
+    for rid in sorted(acc.requirements):
+        req = acc.requirements[rid]
+        reqs.append({
+            "id": rid,
+            "title": {"nb": req.title.nb, "en": req.title.en},
+            "category": req.category,
+            "regime": req.regime,
+            "responsible": [u.value for u in req.responsible],
+            "references": [str(r) for r in req.references],
+            "plugin": engine.plugin_of(req) if engine is not None else None,
+            "counts": counts_dict(acc.by_req.get(rid, {})),
+            "by_regime": {g: counts_dict(acc.by_req_regime.get((rid, g), {})) for g in columns},
+            "by_unit": {u.value: counts_dict(acc.by_req_unit.get((rid, u.value), {})) for u in req.responsible},
+        })
+    report: dict[str, Any] = {
+        "integrules": {"report_format": REPORT_FORMAT},
+        "kind": "with_names" if acc.with_names else "aggregate",
+        "kommune": kommune,
+        "source": source,
+        "as_of": acc.as_of.isoformat(),
+        "plugins": [{"name": p.name, "version": p.version} for p in engine.plugins()] if engine else [],
+        "settings": dict(sorted(engine.settings.items())) if engine else {},
+        "totals": {
+            "read": acc.read, "evaluated": acc.evaluated, "rejected": len(acc.rejected),
+            "by_regime": {g: acc.regimes.get(g, 0) for g in columns},
+            "requirements": len(reqs),
+            "plugin_errors": sum(r["counts"]["error"] for r in reqs),
+        },
+        "by_unit": {u: counts_dict(acc.unit_totals[u]) for u in units},
+        "requirements": reqs,
+        "nir": nir_section(acc),
+        "outcomes": acc.outcomes.as_dict(),
+        "norwegian": acc.norwegian.as_dict(),
+        "rejected": [{"index": r.index, "record_id": r.record_id, "source": r.source, "errors": list(r.errors)}
+                     for r in acc.rejected],
+    }
+    if acc.with_names:
+        report["cases"] = acc.cases
+        report["cases_dropped"] = acc.cases_dropped
+    return report
+
+
+__all__ = ["Accumulator", "OutcomeTally", "Progress", "UNKNOWN_REGIME", "build_report", "default_period"]

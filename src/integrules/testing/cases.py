@@ -1,0 +1,267 @@
+"""Tests as data: case files holding a participant, an as-of date and the expected outcomes.
+
+The format is documented in docs/tests-as-data.md. ``integrules test CASES...`` runs them from the
+command line; :func:`run_case_file` runs one from Python (the pytest parametrization in this
+repository and in the plugin template call it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..dates import parse_date
+from ..engine import ENTRY_POINT_GROUP, Engine
+from ..errors import FieldValueError, InputError
+from ..findings import Outcome
+from ..reading import structure_participant
+from ..results import Rejection
+
+FILE_KEYS = ("description", "plugins", "settings", "cases")
+CASE_KEYS = ("name", "as_of", "participant", "expect", "regime", "description")
+EXPECT_KEYS = ("outcome", "due", "missing")
+OUTCOMES = tuple(o.value for o in Outcome)
+
+
+class CaseFileError(InputError):
+    """A case file that cannot be read as one (bad JSON, unknown keys, a bad participant)."""
+
+
+@attrs.frozen
+class Expectation:
+    outcome: Outcome
+    due: dt.date | None = None
+    due_given: bool = False
+    missing: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class Case:
+    name: str
+    as_of: dt.date
+    participant: Any
+    expect: dict[str, Expectation]
+    regime: str | None = None
+    regime_given: bool = False
+
+
+@attrs.frozen
+class CaseFile:
+    path: str
+    plugins: tuple[str, ...] | None
+    settings: dict[str, Any]
+    cases: tuple[Case, ...]
+    description: str | None = None
+
+
+@attrs.frozen
+class CaseResult:
+    """One case run: its failures (empty when it passed), each a line naming the difference."""
+
+    path: str
+    index: int
+    name: str
+    as_of: dt.date
+    failures: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def _err(path: str, where: str, message: str) -> CaseFileError:
+    return CaseFileError(f"{path}: {where}: {message}")
+
+
+def _parse_expectation(path: str, where: str, raw: Any) -> Expectation:
+    if isinstance(raw, str):
+        raw = {"outcome": raw}
+    if not isinstance(raw, dict):
+        raise _err(path, where, "expected an outcome (text) or an object with outcome, due, missing")
+    extra = sorted(set(raw) - set(EXPECT_KEYS))
+    if extra:
+        raise _err(path, where, f"unknown key(s) {', '.join(extra)} (expected: {', '.join(EXPECT_KEYS)})")
+    if raw.get("outcome") not in OUTCOMES:
+        raise _err(path, f"{where}.outcome", f"{raw.get('outcome')!r} is not one of: {', '.join(OUTCOMES)}")
+    due = None
+    if raw.get("due") is not None:
+        try:
+            due = parse_date(raw["due"])
+        except FieldValueError as exc:
+            raise _err(path, f"{where}.due", str(exc)) from None
+    missing = raw.get("missing")
+    if missing is not None and not (isinstance(missing, list) and all(isinstance(m, str) for m in missing)):
+        raise _err(path, f"{where}.missing", "expected a list of fact paths")
+    return Expectation(Outcome(raw["outcome"]), due, "due" in raw,
+                       tuple(sorted(missing)) if missing is not None else None)
+
+
+def parse_case_document(document: Any, path: str = "<cases>") -> CaseFile:
+    """A parsed JSON document to a :class:`CaseFile`; raises :class:`CaseFileError` naming the place."""
+    if isinstance(document, dict) and "participant" in document:
+        document = {"cases": [document]}  # a file holding a single case
+    if not isinstance(document, dict):
+        raise CaseFileError(f"{path}: expected an object with 'cases' (or a single case)")
+    extra = sorted(set(document) - set(FILE_KEYS))
+    if extra:
+        raise CaseFileError(f"{path}: unknown key(s) {', '.join(extra)} (expected: {', '.join(FILE_KEYS)})")
+    plugins = document.get("plugins")
+    if plugins is not None and not (isinstance(plugins, list) and all(isinstance(p, str) and p for p in plugins)):
+        raise _err(path, "plugins", "expected a list of plugin names or import paths")
+    settings = document.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise _err(path, "settings", "expected an object of name: value")
+    raw_cases = document.get("cases")
+    if not isinstance(raw_cases, list) or not raw_cases:
+        raise _err(path, "cases", "expected a non-empty list of cases")
+    cases = []
+    for i, raw in enumerate(raw_cases):
+        where = f"cases[{i}]"
+        if not isinstance(raw, dict):
+            raise _err(path, where, "expected an object")
+        extra = sorted(set(raw) - set(CASE_KEYS))
+        if extra:
+            raise _err(path, where, f"unknown key(s) {', '.join(extra)} (expected: {', '.join(CASE_KEYS)})")
+        for key in ("as_of", "participant", "expect"):
+            if key not in raw:
+                raise _err(path, f"{where}.{key}", "required")
+        try:
+            as_of = parse_date(raw["as_of"])
+        except FieldValueError as exc:
+            raise _err(path, f"{where}.as_of", str(exc)) from None
+        participant = structure_participant(raw["participant"], 0)
+        if isinstance(participant, Rejection):
+            fixed = [e.replace("participants[0]", f"{where}.participant", 1) for e in participant.errors]
+            raise CaseFileError(f"{path}: " + "; ".join(fixed))
+        if not isinstance(raw["expect"], dict) or not raw["expect"]:
+            raise _err(path, f"{where}.expect", "expected an object of requirement id: outcome")
+        expect = {req_id: _parse_expectation(path, f"{where}.expect.{req_id}", value)
+                  for req_id, value in sorted(raw["expect"].items())}
+        name = raw.get("name") or f"case {i}"
+        if not isinstance(name, str):
+            raise _err(path, f"{where}.name", "expected text")
+        cases.append(Case(name, as_of, participant, expect, raw.get("regime"), "regime" in raw))
+    return CaseFile(path, tuple(plugins) if plugins is not None else None, settings, tuple(cases),
+                    document.get("description"))
+
+
+def load_case_file(path: str | Path) -> CaseFile:
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            document = json.load(fh)
+    except OSError as exc:
+        raise CaseFileError(f"cannot open {path}: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise CaseFileError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return parse_case_document(document, str(path))
+
+
+def resolve_plugin(spec: str) -> tuple[str, Any]:
+    """A plugin named in a case file: ``module:attribute`` (``module:factory()`` calls it), an
+    installed entry-point name, or a module.
+
+    A bare name that is not installed is tried as the module ``integrules_<name>`` and then as
+    the module ``<name>``, so case files also run from a source tree on ``PYTHONPATH``.
+    """
+    if ":" in spec:
+        module_name, _, attr = spec.partition(":")
+        call = attr.endswith("()")
+        attr = attr.removesuffix("()")
+        try:
+            obj = getattr(importlib.import_module(module_name), attr)
+        except AttributeError:
+            raise CaseFileError(f"plugin {spec!r}: module {module_name!r} has no attribute {attr!r}") from None
+        if call:
+            obj = obj()
+        return getattr(obj, "PLUGIN_NAME", None) or attr, obj
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name == spec:
+            return spec, ep.load()
+    for module_name in (f"integrules_{spec}", spec):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        return spec.rpartition(".")[2].removeprefix("integrules_"), module
+    raise CaseFileError(f"plugin {spec!r} is neither installed nor importable")
+
+
+def engine_for_case_file(case_file: CaseFile) -> Engine:
+    """The engine a case file asks for: its plugins only, or (no ``plugins`` key) everything installed."""
+    if case_file.plugins is None:
+        return Engine(settings=case_file.settings)
+    try:
+        plugins = [resolve_plugin(spec) for spec in case_file.plugins]
+    except ImportError as exc:
+        raise CaseFileError(f"{case_file.path}: plugins: {exc}") from None
+    return Engine(entry_points=False, plugins=plugins, settings=case_file.settings)
+
+
+def _fmt(day: dt.date | None) -> str:
+    return day.isoformat() if day else "none"
+
+
+def run_case(engine: Engine, case: Case, path: str = "", index: int = 0) -> CaseResult:
+    """Judge one case and compare: every expected id, outcome, due date and missing facts."""
+    result = engine.evaluate(case.participant, case.as_of)
+    found = {f.requirement_id: f for f in result.findings}
+    failures = []
+    if case.regime_given and result.regime.regime != case.regime:
+        failures.append(f"regime: expected {case.regime or 'undecided'}, got {result.regime.regime or 'undecided'} "
+                        f"({result.regime.reason.en})")
+    for req_id, exp in case.expect.items():
+        f = found.get(req_id)
+        if f is None:
+            close = [i for i in found if i.split(".")[-1] == req_id.split(".")[-1] or i.startswith(req_id.split(".")[0] + ".")]
+            hint = f" (in force: {', '.join(sorted(close)[:8])})" if close else ""
+            failures.append(f"{req_id}: expected {exp.outcome.value}, but no such requirement is in force "
+                            f"at {case.as_of.isoformat()}{hint}")
+            continue
+        if f.outcome is not exp.outcome:
+            missing = f" [missing: {', '.join(f.missing)}]" if f.missing else ""
+            failures.append(f"{req_id}: expected {exp.outcome.value}, got {f.outcome.value}: {f.message.en}{missing}")
+            continue
+        if exp.due_given and f.due != exp.due:
+            failures.append(f"{req_id}: {f.outcome.value} as expected, but due {_fmt(f.due)}, expected {_fmt(exp.due)}")
+        if exp.missing is not None and tuple(sorted(f.missing)) != exp.missing:
+            failures.append(f"{req_id}: unknown as expected, but missing [{', '.join(f.missing)}], "
+                            f"expected [{', '.join(exp.missing)}]")
+    return CaseResult(path, index, case.name, case.as_of, tuple(failures))
+
+
+def run_case_file(path: str | Path, engine: Engine | None = None) -> list[CaseResult]:
+    """Run every case in a file (with the engine it asks for, unless one is given)."""
+    case_file = load_case_file(path)
+    engine = engine or engine_for_case_file(case_file)
+    results = [run_case(engine, case, str(path), i) for i, case in enumerate(case_file.cases)]
+    faults = [f for f in engine.faults]
+    if faults:
+        results.append(CaseResult(str(path), len(results), "plugin faults", case_file.cases[0].as_of,
+                                  tuple(f"plugin {f.plugin!r} raised {f.error}" for f in faults[:5])))
+    return results
+
+
+def describe(result: CaseResult) -> str:
+    """A failed case as a block of text: the case, then one line per difference."""
+    head = f"{result.path}: case {result.index} {result.name!r} (as of {result.as_of.isoformat()})"
+    return head + "".join(f"\n    {line}" for line in result.failures)
+
+
+def assert_case_file(path: str | Path, engine: Engine | None = None) -> None:
+    """Run a case file and raise ``AssertionError`` listing every failed case (for pytest)."""
+    failed = [r for r in run_case_file(path, engine) if not r.passed]
+    if failed:
+        raise AssertionError("\n".join(describe(r) for r in failed))
+
+
+__all__ = ["Case", "CaseFile", "CaseFileError", "CaseResult", "assert_case_file", "describe",
+           "engine_for_case_file", "load_case_file", "parse_case_document", "resolve_plugin", "run_case",
+           "run_case_file"]
