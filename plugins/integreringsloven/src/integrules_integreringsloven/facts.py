@@ -77,6 +77,9 @@ def decide_regime(p, as_of: dt.date) -> RegimeDecision:
         return missing("permit")
     permit = p.permit
     if permit.basis is PermitBasis.NORDISK_EOS:
+        if p.started_under_introduksjonsloven is None:
+            # Known, the old law's continuation would win (§ 72): without it, nothing is decided.
+            return missing("started_under_introduksjonsloven")
         return decision(REGIME,
                         "Nordisk borger eller omfattet av EØS-avtalen: integreringsloven gjelder, men personen er "
                         "utenfor målgruppene for introduksjonsprogram og opplæring (§ 8 fjerde ledd, §§ 26-28).",
