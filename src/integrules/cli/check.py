@@ -11,17 +11,15 @@ from ..errors import UsageError
 from ..output import write_json, write_text
 from ..reading import read_case_file, read_raw
 from . import EXIT_NOT_MET, EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
-from .common import (add_engine_arguments, add_privacy_arguments, date_arg, example_path, make_engine,
+from .common import (add_engine_arguments, add_input_arguments, add_privacy_arguments, example_path, make_engine,
                      parse_settings, pseudonymiser)
 
 HELP = "Vurder hver deltaker mot kravene / judge every participant against the requirements"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", nargs="?", help="saksfil (.json) eller JSON Lines (.jsonl); - for stdin / case file")
-    p.add_argument("--example", action="store_true", help="bruk det innebygde eksempelet / use the bundled example")
-    p.add_argument("--as-of", type=date_arg, metavar="DATE",
-                   help="vurderingsdato / date to judge at (YYYY-MM-DD or dd.mm.yyyy); default: the file's as_of, else today")
+    add_input_arguments(p, file_help="saksfil (.json) eller JSON Lines (.jsonl); - for stdin / case file",
+                        date_help="vurderingsdato / date to judge at")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--show-not-applicable", action="store_true", help="list not-applicable findings in text output")
     add_engine_arguments(p)

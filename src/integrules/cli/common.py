@@ -27,6 +27,14 @@ def date_arg(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def add_input_arguments(p: argparse.ArgumentParser, *, file_help: str, date_help: str) -> None:
+    """FILE, --example and --as-of, shared by the commands that read a case file."""
+    p.add_argument("file", nargs="?", help=file_help)
+    p.add_argument("--example", action="store_true", help="bruk det innebygde eksempelet / use the bundled example")
+    p.add_argument("--as-of", type=date_arg, metavar="DATE",
+                   help=f"{date_help} (YYYY-MM-DD or dd.mm.yyyy); default: the file's as_of, else today")
+
+
 def add_engine_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--disable", action="append", default=[], metavar="PLUGIN",
                    help="ikke last dette programtillegget / do not load this plugin (repeatable; "

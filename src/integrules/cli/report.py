@@ -13,16 +13,14 @@ from ..reading import read_case_file
 from ..report import FORMATS, Progress, build_report, compare, render
 from . import EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
 from .check import resolve_input
-from .common import add_engine_arguments, date_arg, make_engine
+from .common import add_engine_arguments, add_input_arguments, date_arg, make_engine
 
 HELP = "Oppfølgingsrapport med tall per krav, NIR, resultater og norsk / follow-up report with counts"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", nargs="?", help="saksfil (.json) eller JSON Lines (.jsonl) / case file")
-    p.add_argument("--example", action="store_true", help="bruk det innebygde eksempelet / use the bundled example")
-    p.add_argument("--as-of", type=date_arg, metavar="DATE",
-                   help="rapportdato / report date (YYYY-MM-DD or dd.mm.yyyy); default: the file's as_of, else today")
+    add_input_arguments(p, file_help="saksfil (.json) eller JSON Lines (.jsonl) / case file",
+                        date_help="rapportdato / report date")
     p.add_argument("--compare", metavar="DATE_OR_FILE",
                    help="sammenlign med en tidligere dato (samme fil) eller en tidligere fil / compare with an earlier "
                         "date of the same file, or an earlier file (at its own as_of)")
