@@ -51,6 +51,9 @@ class Requirement:
     confidence: str = attrs.field(default="high", validator=attrs.validators.in_(("high", "medium", "low")))
     settings: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)  # settings it reads
     category: str = "krav"  # "krav" (requirement) or "nir" (a registration item)
+    # Items of a legal checklist this requirement implements, e.g. ("R4",) for rule R4 of the
+    # checklist in docs/legal-coverage.md; `integrules requirements --format markdown` groups by them.
+    checklist: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
 
     def in_force(self, day: dt.date) -> bool:
         return _in_force(self.valid_from, self.valid_to, day)
@@ -85,6 +88,7 @@ class Regime:
     valid_to: dt.date | None = None
     base: str | None = None
     judged: bool = True
+    checklist: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)  # as on Requirement
 
 
 @attrs.frozen(kw_only=True)

@@ -23,8 +23,8 @@ from ..findings import Outcome
 from ..reading import structure_participant
 from ..results import Rejection
 
-FILE_KEYS = ("description", "plugins", "settings", "cases")
-CASE_KEYS = ("name", "as_of", "participant", "expect", "regime", "description")
+FILE_KEYS = ("description", "plugins", "settings", "cases", "checklist")
+CASE_KEYS = ("name", "as_of", "participant", "expect", "regime", "description", "boundary")
 EXPECT_KEYS = ("outcome", "due", "missing")
 OUTCOMES = tuple(o.value for o in Outcome)
 
@@ -49,6 +49,7 @@ class Case:
     expect: dict[str, Expectation]
     regime: str | None = None
     regime_given: bool = False
+    boundary: dt.date | None = None  # the validity boundary (a version's first day) this case sits at
 
 
 @attrs.frozen
@@ -58,6 +59,7 @@ class CaseFile:
     settings: dict[str, Any]
     cases: tuple[Case, ...]
     description: str | None = None
+    checklist: tuple[str, ...] = ()  # the checklist items (e.g. "R4") the file pins down
 
 
 @attrs.frozen
@@ -146,9 +148,18 @@ def parse_case_document(document: Any, path: str = "<cases>") -> CaseFile:
         name = raw.get("name") or f"case {i}"
         if not isinstance(name, str):
             raise _err(path, f"{where}.name", "expected text")
-        cases.append(Case(name, as_of, participant, expect, raw.get("regime"), "regime" in raw))
+        boundary = None
+        if raw.get("boundary") is not None:
+            try:
+                boundary = parse_date(raw["boundary"])
+            except FieldValueError as exc:
+                raise _err(path, f"{where}.boundary", str(exc)) from None
+        cases.append(Case(name, as_of, participant, expect, raw.get("regime"), "regime" in raw, boundary))
+    checklist = document.get("checklist") or []
+    if not (isinstance(checklist, list) and all(isinstance(c, str) and c for c in checklist)):
+        raise _err(path, "checklist", "expected a list of checklist items, e.g. [\"R4\"]")
     return CaseFile(path, tuple(plugins) if plugins is not None else None, settings, tuple(cases),
-                    document.get("description"))
+                    document.get("description"), tuple(checklist))
 
 
 def load_case_file(path: str | Path) -> CaseFile:
