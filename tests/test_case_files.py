@@ -55,6 +55,26 @@ def test_cli_reports_each_difference_and_fails(tmp_path, capsys, monkeypatch):
     assert "7 av/of 9 saker/cases passed" in out
 
 
+def test_not_in_force_checklist_and_boundary(tmp_path, capsys):
+    """``not_in_force`` passes only when the requirement is absent at as_of; checklist and boundary are kept."""
+    doc = json.loads((ROOT / "tests/cases/fake-base.json").read_text(encoding="utf-8"))
+    doc["checklist"] = ["R7"]
+    doc["cases"] = [dict(doc["cases"][0], boundary="2024-05-01", expect={"test.nosuch": "not_in_force"}),
+                    dict(doc["cases"][0], expect={"test.kontrakt": "not_in_force"})]
+    path = tmp_path / "nif.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    loaded = load_case_file(path)
+    assert loaded.checklist == ("R7",)
+    assert str(loaded.cases[0].boundary) == "2024-05-01" and loaded.cases[1].boundary is None
+    assert main(["test", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "test.kontrakt: expected not in force at" in out and "1 av/of 2" in out
+    with pytest.raises(CaseFileError, match=r"checklist"):
+        parse_case_document({"checklist": "R7", "cases": doc["cases"]}, "x.json")
+    with pytest.raises(CaseFileError, match=r"cases\[0\]\.boundary"):
+        parse_case_document({"cases": [dict(doc["cases"][0], boundary="31.02.2024")]}, "x.json")
+
+
 def test_cli_passes_on_the_core_cases(capsys):
     assert main(["test", *map(str, sorted(ROOT.glob("tests/cases/*.json")))]) == 0
     assert "passed" in capsys.readouterr().out

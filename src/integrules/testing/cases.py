@@ -33,9 +33,12 @@ class CaseFileError(InputError):
     """A case file that cannot be read as one (bad JSON, unknown keys, a bad participant)."""
 
 
+NOT_IN_FORCE = "not_in_force"  # expected: the requirement is not in force at as_of (a validity boundary)
+
+
 @attrs.frozen
 class Expectation:
-    outcome: Outcome
+    outcome: Outcome | None  # None: expected not in force
     due: dt.date | None = None
     due_given: bool = False
     missing: tuple[str, ...] | None = None
@@ -82,6 +85,8 @@ def _err(path: str, where: str, message: str) -> CaseFileError:
 
 
 def _parse_expectation(path: str, where: str, raw: Any) -> Expectation:
+    if raw == NOT_IN_FORCE:
+        return Expectation(None)
     if isinstance(raw, str):
         raw = {"outcome": raw}
     if not isinstance(raw, dict):
@@ -90,7 +95,8 @@ def _parse_expectation(path: str, where: str, raw: Any) -> Expectation:
     if extra:
         raise _err(path, where, f"unknown key(s) {', '.join(extra)} (expected: {', '.join(EXPECT_KEYS)})")
     if raw.get("outcome") not in OUTCOMES:
-        raise _err(path, f"{where}.outcome", f"{raw.get('outcome')!r} is not one of: {', '.join(OUTCOMES)}")
+        raise _err(path, f"{where}.outcome",
+                   f"{raw.get('outcome')!r} is not one of: {', '.join(OUTCOMES)} (or the text {NOT_IN_FORCE!r})")
     due = None
     if raw.get("due") is not None:
         try:
@@ -230,6 +236,11 @@ def run_case(engine: Engine, case: Case, path: str = "", index: int = 0) -> Case
                         f"({result.regime.reason.en})")
     for req_id, exp in case.expect.items():
         f = found.get(req_id)
+        if exp.outcome is None:
+            if f is not None:
+                failures.append(f"{req_id}: expected not in force at {case.as_of.isoformat()}, but it is "
+                                f"(got {f.outcome.value})")
+            continue
         if f is None:
             close = [i for i in found if i.split(".")[-1] == req_id.split(".")[-1] or i.startswith(req_id.split(".")[0] + ".")]
             hint = f" (in force: {', '.join(sorted(close)[:8])})" if close else ""
