@@ -6,13 +6,18 @@
 For each size a synthetic population is written as JSON Lines (``integrules generate``, seed 2024)
 and then, each in a fresh child process so that its peak memory is its own:
 
-- ``all``: every installed plugin, ``--jobs N`` processes: read the JSONL file, evaluate, aggregate
-  counts per requirement and outcome (what ``check`` and ``report`` do before writing). Also with one
-  process at the sizes below 1 000 000.
-- ``engine5`` and ``plain5``: the five requirements of benchmarks/workload.py, once through the engine
-  (its plugin alone, one process) and once as the hand-written function over ``json.loads`` of each
-  line (one process); their counts must agree, and the ratio is engine time / plain time
-  (at sizes up to --compare-up-to, default 100 000: the ratio does not depend on the size).
+- ``report``: ``integrules report FILE --jobs N --format json -o FILE``, the command itself, end to
+  end: read, decode and structure, evaluate every requirement of every installed plugin, count (in
+  the workers), render the JSON report. This is the issue's "read, evaluate, report".
+- ``all``: the same without the report's own tallies (NIR worklist, outcomes, Norwegian results) and
+  rendering: every installed plugin through :mod:`integrules.parallel`, counts per requirement and
+  outcome made in the workers. Its counts must agree with the report's.
+- Both also with one process at the sizes below 1 000 000.
+- ``engine5``/``plain5`` and ``engine15``/``plain15``: the requirements of benchmarks/workload.py
+  (the first five, and all fifteen), once through the engine (its plugin alone, one process) and once
+  as hand-written functions over ``json.loads`` of each line (one process); their counts must
+  agree, and the ratio is engine time / plain time (at sizes up to --compare-up-to, default 100 000:
+  the ratio does not depend on the size).
 
 Peak memory is the largest resident set size (ru_maxrss) of the child and of each worker process.
 This is a script, not a test: figures depend on the machine (record them in docs/performance.md).
@@ -34,12 +39,17 @@ HERE = Path(__file__).resolve().parent
 AS_OF = "2024-11-27"
 
 
-def outcomes_of(item):
-    """Runs in the worker: a result reduced to its (requirement id, outcome) pairs."""
-    findings = getattr(item, "findings", None)
-    if findings is None:
-        return None  # a rejection
-    return tuple((f.requirement_id, f.outcome.value) for f in findings)
+def count_chunk(engine, as_of, items):
+    """Runs in the worker: one chunk's results counted per (requirement id, outcome), and its rejections."""
+    counts: collections.Counter = collections.Counter()
+    rejected = 0
+    for item in items:
+        findings = getattr(item, "findings", None)
+        if findings is None:
+            rejected += 1
+            continue
+        counts.update((f.requirement_id, f.outcome._value_) for f in findings)
+    return len(items), rejected, counts
 
 
 def child(mode: str, path: str, jobs: int) -> dict:
@@ -49,33 +59,44 @@ def child(mode: str, path: str, jobs: int) -> dict:
     counts: collections.Counter = collections.Counter()
     n = rejected = 0
     start = time.perf_counter()
-    if mode == "plain5":
+    if mode == "report":
+        # The command itself, end to end: read, evaluate, count, render the JSON report.
+        import tempfile
+
+        from integrules.cli import main as integrules_main
+
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "report.json")
+            integrules_main(["report", path, "--as-of", AS_OF, "--jobs", str(jobs), "--format", "json", "-o", out])
+            with open(out, encoding="utf-8") as fh:
+                report = json.load(fh)
+        n, rejected = report["totals"]["read"], report["totals"]["rejected"]
+        counts.update({(r["id"], o): c for r in report["requirements"] for o, c in r["counts"].items()
+                       if o not in ("applies", "total") and c})
+    elif mode.startswith("plain"):
         sys.path.insert(0, str(HERE))
         from workload import IDS, baseline
 
+        size = int(mode.removeprefix("plain"))
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 n += 1
-                for rid, outcome in zip(IDS, baseline(json.loads(line), as_of)):
+                for rid, outcome in zip(IDS[:size], baseline(json.loads(line), as_of, size)):
                     counts[rid, outcome] += 1
     else:
         from integrules.parallel import evaluate_parallel
 
-        if mode == "engine5":
+        if mode.startswith("engine"):
             sys.path.insert(0, str(HERE))
-            from workload import PLUGIN
+            from workload import PLUGIN, PLUGIN5
 
-            kwargs = {"entry_points": False, "plugins": [PLUGIN]}
+            kwargs = {"entry_points": False, "plugins": [PLUGIN5 if mode == "engine5" else PLUGIN]}
         else:
             kwargs = {"entry_points": True}
-        run = evaluate_parallel(path, as_of, kwargs, jobs, map_item=outcomes_of)
-        for pairs in run:
-            n += 1
-            if pairs is None:
-                rejected += 1
-                continue
-            for pair in pairs:
-                counts[pair] += 1
+        for read, rejects, part in evaluate_parallel(path, as_of, kwargs, jobs, map_chunk=count_chunk):
+            n += read
+            rejected += rejects
+            counts.update(part)
     seconds = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -122,18 +143,23 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "integrules", "generate", str(size), "--seed", "2024",
                             "-o", str(path)], check=True)
             print(f"{size:>9} generated in {time.perf_counter() - t:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
-        runs = [("all", args.jobs)] + ([("all", 1)] if size < 1_000_000 and args.jobs != 1 else [])
+        runs = [("report", args.jobs), ("all", args.jobs)]
+        runs += [("report", 1), ("all", 1)] if size < 1_000_000 and args.jobs != 1 else []
         if size <= args.compare_up_to:
-            runs += [("engine5", 1), ("plain5", 1)]
+            runs += [("engine5", 1), ("plain5", 1), ("engine15", 1), ("plain15", 1)]
         found = {}
         for mode, jobs in runs:
             r = measure(mode, path, jobs)
             found[mode, jobs] = r
             note = ""
-            if mode == "plain5":
-                engine = found["engine5", 1]
+            if mode == "all" and ("report", jobs) in found:
+                same = found["report", jobs]["counts"] == r["counts"]
+                note = f"counts {'agree' if same else 'DIFFER'} with report"
+            if mode.startswith("plain"):
+                engine_mode = "engine" + mode.removeprefix("plain")
+                engine = found[engine_mode, 1]
                 same = engine["counts"] == r["counts"]
-                note = f"engine5/plain5 = {engine['seconds'] / r['seconds']:.2f}x; counts {'agree' if same else 'DIFFER'}"
+                note = f"{engine_mode}/{mode} = {engine['seconds'] / r['seconds']:.2f}x; counts {'agree' if same else 'DIFFER'}"
             print(f"{size:>9} {mode:<9} {jobs:>4} {r['seconds']:>8.1f} {r['n'] / r['seconds']:>9.0f} "
                   f"{r['rss_mb']:>11.0f}/{r['worker_rss_mb']:<10.0f}  {note}", flush=True)
 

@@ -38,3 +38,93 @@ def test_parse_date_fast_path_is_the_pattern(text):
             want = got  # an impossible date: the message is checked elsewhere
             assert got[0] == "error" and got[1] is FieldValueError
         assert got == want
+
+
+@settings(max_examples=400, deadline=None)
+@given(dates)
+def test_format_date_is_strftime(day):
+    from integrules.dates import format_date
+
+    assert format_date(day) == f"{day:%d.%m.%Y}"
+    assert format_date(dt.datetime(day.year, day.month, day.day, 1, 2)) == f"{day:%d.%m.%Y}"
+
+
+def _reference_combine(parts, order, last):
+    """all_of / any_of as written before their one-part shortcut."""
+    from integrules.findings import Outcome, _merge, not_applicable
+
+    relevant = [p for p in parts if p.outcome is not Outcome.NOT_APPLICABLE]
+    if not relevant:
+        return parts[0] if parts else not_applicable("Ingen delkrav gjelder", "No part applies")
+    for outcome in order:
+        hits = [p for p in relevant if p.outcome is outcome]
+        if hits:
+            return _merge(outcome, hits)
+    return _merge(last, relevant)
+
+
+def _evaluations():
+    from integrules.findings import Evaluation, LegalRef, Outcome, Text
+
+    return st.builds(Evaluation, st.sampled_from(list(Outcome)), st.builds(Text, st.sampled_from("abc"), st.sampled_from("xyz")),
+                     st.none() | dates, st.lists(st.sampled_from(["p", "q"]), max_size=2).map(tuple),
+                     st.lists(st.builds(LegalRef, st.sampled_from(["lov", "forskrift"])), max_size=2).map(tuple))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_evaluations(), max_size=4))
+def test_all_of_and_any_of_as_before(parts):
+    from integrules.findings import Outcome, all_of, any_of
+
+    O = Outcome
+    assert all_of(*parts) == _reference_combine(parts, (O.ERROR, O.NOT_MET, O.UNKNOWN, O.PENDING), O.MET)
+    assert any_of(*parts) == _reference_combine(parts, (O.MET, O.ERROR, O.UNKNOWN, O.PENDING), O.NOT_MET)
+
+
+def test_fast_new_builds_what_the_class_builds():
+    """fast_new sets the same slots as the attrs __init__, and refuses classes whose __init__ does more."""
+    import pickle
+
+    import attrs
+
+    from integrules import model
+    from integrules.findings import Evaluation, Finding, LegalRef, Outcome, Text, Unit, fast_new
+
+    assert fast_new(LegalRef) is LegalRef  # a validator on kind
+    assert fast_new(model.Course) is model.Course and fast_new(model.Participant) is model.Participant
+    day = dt.date(2024, 1, 2)
+    samples = [
+        (Text, ("a", "b")),
+        (Evaluation, (Outcome.MET, Text("a", "b"))),
+        (Evaluation, (Outcome.UNKNOWN, Text("a", "b"), day, ("x",), (LegalRef("lov"),))),
+        (Finding, ("x.y", Outcome.NOT_MET, Text("a", "b"), (LegalRef("lov"),), (Unit.FT,), "p")),
+        (Finding, ("x.y", Outcome.PENDING, Text("a", "b"), (), (Unit.FT, Unit.VO), "p", day, ("m",))),
+        (model.Event, (True, day, None)),
+        (model.NirRegistration, ("sluttmal", day, Unit.FT)),
+    ]
+    for cls, args in samples:
+        new = fast_new(cls)
+        assert new is not cls
+        made, want = new(*args), cls(*args) if not attrs.fields(cls)[0].kw_only else \
+            cls(**{a.name: v for a, v in zip(attrs.fields(cls), args)})
+        assert type(made) is cls and made == want and hash(made) == hash(want) and repr(made) == repr(want)
+        assert attrs.asdict(made, recurse=False) == attrs.asdict(want, recurse=False)
+        assert pickle.loads(pickle.dumps(made)) == want
+        assert attrs.evolve(made) == want
+        with __import__("pytest").raises(attrs.exceptions.FrozenInstanceError):
+            made.__setattr__(attrs.fields(cls)[0].name, None)
+    # defaults are the declared ones
+    assert fast_new(Evaluation)(Outcome.MET, Text("a", "b")) == Evaluation(Outcome.MET, Text("a", "b"))
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=8) | st.sampled_from(["", " \u2028\x1c", "\udc80a", "æ\udcff"]))
+def test_line_checks_as_before(line):
+    from integrules.reading import _undecodable
+
+    assert (not line or line.isspace()) == (not line.strip())
+    try:
+        line.encode("utf-8")
+        fails = False
+    except UnicodeEncodeError:
+        fails = True
+    assert _undecodable(line) == fails

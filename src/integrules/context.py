@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Mapping, TypeVar
 
+from .dates import format_date
 from .findings import Evaluation, Text, met, not_met, pending, unknown
 from .rules import RegimeDecision
 
@@ -36,7 +37,8 @@ class Context:
     happened yet at ``as_of``, and the helpers treat them so.
     """
 
-    __slots__ = ("participant", "as_of", "regime", "_settings", "_registry", "_facts")
+    # ``p`` is a plain slot (not a property): rules read it many times per participant.
+    __slots__ = ("participant", "p", "as_of", "regime", "_settings", "_registry", "_derived", "_facts")
 
     def __init__(
         self,
@@ -47,16 +49,13 @@ class Context:
         registry: Registry,
     ) -> None:
         self.participant = participant
+        self.p = participant  # short alias for the participant
         self.as_of = as_of
         self.regime = regime
         self._settings = settings
         self._registry = registry
+        self._derived = registry.derived_facts
         self._facts: dict[str, Any] = {}
-
-    @property
-    def p(self) -> Participant:
-        """Short alias for the participant."""
-        return self.participant
 
     def setting(self, name: str) -> Any:
         """The value of a declared setting (the user's choice, else its documented default)."""
@@ -67,7 +66,7 @@ class Context:
         value = self._facts.get(name, _NOT_COMPUTED)
         if value is _NOT_COMPUTED:
             try:
-                value = self._registry.derived_facts[name].compute(self.participant, self.as_of, self)
+                value = self._derived[name].compute(self.participant, self.as_of, self)
             except Missing as exc:
                 value = exc
             self._facts[name] = value
@@ -76,7 +75,7 @@ class Context:
         return value
 
     def has_fact(self, name: str) -> bool:
-        return name in self._registry.derived_facts
+        return name in self._derived
 
     @staticmethod
     def need(value: T | None, path: str) -> T:
@@ -105,14 +104,18 @@ class Context:
                 return unknown([f"{path}.date"], due=due)
             if event.date <= self.as_of:
                 if event.date <= due:
-                    return met(f"{what.nb}: utført {event.date:%d.%m.%Y}, frist {due:%d.%m.%Y}.",
-                               f"{what.en}: done {event.date:%d.%m.%Y}, due {due:%d.%m.%Y}.", due=due)
+                    done, until = format_date(event.date), format_date(due)
+                    return met(f"{what.nb}: utført {done}, frist {until}.",
+                               f"{what.en}: done {done}, due {until}.", due=due)
                 late = (event.date - due).days
-                return not_met(f"{what.nb}: utført {event.date:%d.%m.%Y}, {late} dager etter fristen {due:%d.%m.%Y}.",
-                               f"{what.en}: done {event.date:%d.%m.%Y}, {late} days after the deadline {due:%d.%m.%Y}.",
+                done, until = format_date(event.date), format_date(due)
+                return not_met(f"{what.nb}: utført {done}, {late} dager etter fristen {until}.",
+                               f"{what.en}: done {done}, {late} days after the deadline {until}.",
                                due=due)
         if self.as_of <= due:
-            return pending(f"{what.nb}: ikke utført ennå, frist {due:%d.%m.%Y}.",
-                           f"{what.en}: not done yet, due {due:%d.%m.%Y}.", due=due)
-        return not_met(f"{what.nb}: ikke utført, fristen {due:%d.%m.%Y} er passert.",
-                       f"{what.en}: not done, the deadline {due:%d.%m.%Y} has passed.", due=due)
+            until = format_date(due)
+            return pending(f"{what.nb}: ikke utført ennå, frist {until}.",
+                           f"{what.en}: not done yet, due {until}.", due=due)
+        until = format_date(due)
+        return not_met(f"{what.nb}: ikke utført, fristen {until} er passert.",
+                       f"{what.en}: not done, the deadline {until} has passed.", due=due)

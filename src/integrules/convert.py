@@ -12,11 +12,13 @@ import types
 import typing
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from .duf import DufNummer
 from .errors import FieldValueError
+from .findings import fast_new
 from .levels import Level
 from .dates import parse_date
 from .privacy import describe, safe_keys
@@ -35,7 +37,20 @@ def _strict(kind: type, label: str):
             raise FieldValueError(f"expected {label}, got a number that is not finite")
         return value
 
+    structure.kind = kind  # type: ignore[attr-defined]  # read by the fast structurer
     return structure
+
+
+def _structure_date(value: Any, _type: Any) -> dt.date:
+    return parse_date(value)
+
+
+def _structure_level(value: Any, _type: Any) -> Level:
+    return Level.parse(value)
+
+
+def _structure_duf(value: Any, _type: Any) -> DufNummer:
+    return DufNummer.parse(value)
 
 
 def _json_type(value: Any) -> str:
@@ -65,11 +80,11 @@ def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
 def make_converter() -> cattrs.Converter:
     """Build a fresh converter: strict simple types, unknown keys forbidden, dates ISO or dd.mm.yyyy."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    conv.register_structure_hook(dt.date, lambda v, _: parse_date(v))
+    conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
-    conv.register_structure_hook(Level, lambda v, _: Level.parse(v))
+    conv.register_structure_hook(Level, _structure_level)
     conv.register_unstructure_hook(Level, lambda lv: lv.value)
-    conv.register_structure_hook(DufNummer, lambda v, _: DufNummer.parse(v))
+    conv.register_structure_hook(DufNummer, _structure_duf)
     conv.register_unstructure_hook(DufNummer, lambda d: d.digits)
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
     conv.register_structure_hook(int, _strict(int, "a whole number"))
@@ -142,3 +157,153 @@ def error_messages(exc: BaseException, path: str) -> list[str]:
         message, _, where = line.rpartition(" @ ")
         out.append(f"{where}: {message}" if message else line)
     return out
+
+
+# -- the fast structurer ---------------------------------------------------------------------
+#
+# Structuring with cattrs was about half the cost of judging a participant against a few
+# requirements. For valid records the converter's generated code does more than needed (it
+# collects errors field by field, looks hooks up, builds a dict of arguments), so for the model
+# classes the same code is generated again, lean: exact type checks and direct calls to the
+# same hooks, and the class called with the same arguments (so attrs validators still run).
+# Anything it does not expect (a wrong type, a missing or unknown key, a failing validator, a
+# non-canonical level like "b1") makes it give up, and the converter structures the record
+# instead: it gives the same value or the same errors. tests/test_fast_paths.py checks that
+# both give identical results, typed, for generated valid and broken records.
+
+
+class _SlowPath(Exception):
+    """The fast structurer gives up; the converter decides."""
+
+
+def _slow() -> Any:
+    raise _SlowPath
+
+
+def _finite_float(value: Any) -> float:
+    """As the converter's float hook on a valid value (an int becomes a float)."""
+    kind = type(value)
+    if kind is float and math.isfinite(value):
+        return value
+    if kind is int:
+        return float(value)
+    raise _SlowPath
+
+
+class _FastCode:
+    """Source code of one structuring function per attrs class, following the converter's hooks."""
+
+    def __init__(self, conv: cattrs.Converter) -> None:
+        self.conv = conv
+        self.ns: dict[str, Any] = {"_slow": _slow, "_float": _finite_float, "_parse_date": parse_date,
+                                   "_fromiso": dt.date.fromisoformat, "_parse_duf": DufNummer.parse,
+                                   "_bool": bool, "_int": int, "_str": str, "_list": list, "_dict": dict}
+        self.functions: dict[type, str] = {}
+        self.source: list[str] = []
+        self.counter = 0
+
+    def name(self, prefix: str, value: Any = None) -> str:
+        self.counter += 1
+        name = f"_{prefix}{self.counter}"
+        if value is not None:
+            self.ns[name] = value
+        return name
+
+    def optional(self, t: Any) -> Any:
+        """X for ``X | None`` structured by :func:`_optional_hook` (None to None, else as X), else None."""
+        if not _is_optional(t):
+            return None
+        hook = self.conv._structure_func.dispatch(t)
+        if not getattr(hook, "__qualname__", "").startswith("_optional_hook."):
+            return None
+        return t.__args__[0] if t.__args__[1] is type(None) else t.__args__[1]
+
+    def expr(self, t: Any, x: str) -> str:
+        """A Python expression structuring the value in variable ``x`` as type ``t``."""
+        other = self.optional(t)
+        if other is not None:
+            return f"(None if {x} is None else {self.expr(other, x)})"
+        hook = self.conv._structure_func.dispatch(t)
+        args = getattr(t, "__args__", None)
+        if (typing.get_origin(t) is tuple and args is not None and len(args) == 2 and args[1] is Ellipsis
+                and getattr(hook, "__func__", None) is cattrs.BaseConverter._structure_tuple
+                and args[0] not in (Any, object)):
+            e = self.name("e")
+            return f"tuple([{self.expr(args[0], e)} for {e} in ({x} if type({x}) is _list else _slow())])"
+        if isinstance(t, type) and attrs.has(t) and getattr(hook, "__name__", None) == f"structure_{t.__name__}":
+            return f"{self.function(t)}({x})"
+        if hook is _structure_date:
+            # YYYY-MM-DD by the C parser (the dashes rule out its week dates); the rest by parse_date.
+            return f"(_fromiso({x}) if type({x}) is _str and len({x}) == 10 and {x}[4] == '-' and {x}[7] == '-' " \
+                   f"else _parse_date({x}))"
+        if hook is _structure_duf:
+            return f"_parse_duf({x})"
+        if hook is _structure_level or hook is _structure_enum:
+            values = self.name("values", t._value2member_map_)
+            return f"({values}[{x}] if type({x}) is _str else _slow())"
+        kind = getattr(hook, "kind", None)
+        if kind is float:
+            return f"_float({x})"
+        if kind in (bool, int, str):
+            return f"({x} if type({x}) is _{kind.__name__} else _slow())"
+        # Any other type: the converter's own hook, called as the converter would call it.
+        return f"{self.name('hook', hook)}({x}, {self.name('type', t)})"
+
+    def function(self, cls: type) -> str:
+        found = self.functions.get(cls)
+        if found:
+            return found
+        name = self.functions[cls] = self.name(f"structure_{cls.__name__}_")
+        attrs.resolve_types(cls)
+        fields = attrs.fields(cls)
+        if any(not a.init or a.alias != a.name for a in fields):  # not generated: the converter's hook
+            hook, t = self.conv._structure_func.dispatch(cls), cls
+            self.ns[name] = lambda value: hook(value, t)
+            return name
+        keys = self.name("keys", frozenset(a.name for a in fields))
+        lines = [f"def {name}(d):",
+                 f"    if type(d) is not _dict or not {keys}.issuperset(d): _slow()"]
+        args: list[str] = []
+        optional: list[tuple[attrs.Attribute, str]] = []
+        for i, a in enumerate(fields):
+            v = f"v{i}"
+            if a.default is attrs.NOTHING:
+                lines.append(f"    {v} = d[{a.name!r}]")
+                lines.append(f"    {v} = {self.expr(a.type, v)}")
+                args.append(f"{a.alias}={v}")
+            elif a.default is None and a.converter is None and self.optional(a.type) is not None:
+                # Absent and null are the same here: the default is None, and null structures to None.
+                lines.append(f"    {v} = d.get({a.name!r})")
+                lines.append(f"    {v} = {self.expr(a.type, v)}")
+                args.append(f"{a.alias}={v}")
+            else:  # passed only when present, as the converter does
+                optional.append((a, v))
+        if optional:
+            lines.append("    kw = {}")
+            for a, v in optional:
+                lines.append(f"    if {a.name!r} in d:")
+                lines.append(f"        {v} = d[{a.name!r}]")
+                lines.append(f"        kw[{a.alias!r}] = {self.expr(a.type, v)}")
+            args.append("**kw")
+        new = fast_new(cls)
+        if new is not cls and not optional:  # every value in hand and nothing to check: the slots set directly
+            lines.append(f"    return {self.name('new', new)}({', '.join(f'v{i}' for i in range(len(fields)))})")
+        else:
+            lines.append(f"    return {self.name('cls', cls)}({', '.join(args)})")
+        self.source.append("\n".join(lines))
+        return name
+
+
+@functools.lru_cache(maxsize=None)
+def fast_structurer(cls: type) -> typing.Callable[[Any], Any]:
+    """A function structuring a valid record into ``cls`` exactly as :func:`converter` does, faster.
+
+    It raises an exception on any record it does not take as it is; the caller then structures
+    the record with the converter, which gives the value or the error messages (see
+    :func:`integrules.reading.structure_participant`). Built from the shared converter's hooks on
+    first use: hooks registered on it later are not seen.
+    """
+    code = _FastCode(converter())
+    top = code.function(cls)
+    exec(compile("\n\n".join(code.source), f"<integrules fast structurer for {cls.__name__}>", "exec"), code.ns)
+    return code.ns[top]

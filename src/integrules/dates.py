@@ -46,6 +46,14 @@ def parse_date(value: object) -> dt.date:
         raise FieldValueError(f"{quoted_or_described(value, DATE_SHAPE)} is not a date that exists") from None
 
 
+def format_date(day: dt.date) -> str:
+    """``day`` as ``dd.mm.yyyy``: what ``f"{day:%d.%m.%Y}"`` gives, without strftime (several times
+    faster; messages name dates all the time). Tested equal to strftime."""
+    if type(day) is dt.date and day.year >= 1000:  # strftime pads years below 1000 differently by platform
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return f"{day:%d.%m.%Y}"
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` plus whole months, clamped to the month's end (31 Jan + 1 month = 28/29 Feb).
 
@@ -54,10 +62,16 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """
     if type(months) is not int or type(day) is not dt.date:
         return day + relativedelta(months=months)
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1] if month == 2 or day.day > 30 else 30 if day.day > 28 and month in (4, 6, 9, 11) else 31
-    return day.replace(year=year, month=month, day=min(day.day, last))
+    years, month = divmod(day.month - 1 + months, 12)
+    d = day.day
+    if d > 28:  # clamp to the month's last day
+        last = (29 if calendar.isleap(day.year + years) else 28) if month == 1 else _MONTH_DAYS[month]
+        if d > last:
+            d = last
+    return day.replace(year=day.year + years, month=month + 1, day=d)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

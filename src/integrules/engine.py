@@ -22,7 +22,7 @@ from . import hookspecs
 from .builtins import BUILTIN_PLUGINS
 from .context import Context, Missing
 from .errors import ConfigurationError, PluginLoadError
-from .findings import Evaluation, Finding, Outcome, Text, unknown
+from .findings import Evaluation, Finding, Outcome, Text, new_finding, unknown
 from .model import Participant
 from .registry import Registrar, Registry
 from .results import ParticipantResult, Rejection
@@ -61,6 +61,20 @@ class Fault:
     index: int
     error: str  # exception type and message
     traceback: str = attrs.field(repr=False)
+
+
+class _Plan:
+    """How each requirement in force applies to a regime at a date (see :meth:`Engine._plan`)."""
+
+    __slots__ = ("modes", "judge", "aside", "by_reason", "size", "cache")
+
+    def __init__(self) -> None:
+        self.modes: list[tuple[Requirement, Any]] = []
+        self.judge: list[tuple] = []  # (position, rule function, requirement, plugin, id, references, responsible)
+        self.aside: list[tuple] = []  # (position, requirement, plugin, mode)
+        self.by_reason = False
+        self.size = 0
+        self.cache: dict[tuple, list[Finding | None]] = {}
 
 
 def plugin_name_of(obj: Any) -> str:
@@ -115,7 +129,7 @@ class Engine:
             self.pm.enable_tracing()
         self.registry = self._collect()
         self.settings = self.registry.resolve_settings(settings)
-        self._plans: dict[tuple[str | None, dt.date], list[tuple[Requirement, Any]]] = {}
+        self._plans: dict[tuple[str | None, dt.date], _Plan] = {}
 
     @classmethod
     def from_environment(cls, *, disable: Iterable[str] = (), **kwargs: Any) -> Engine:
@@ -232,15 +246,16 @@ class Engine:
                 f"Plugin {decision.plugin!r} chose an unknown regime {decision.regime!r}."))
         return decision
 
-    def _plan(self, regime_id: str | None, as_of: dt.date) -> list[tuple[Requirement, Any]]:
+    def _plan(self, regime_id: str | None, as_of: dt.date) -> _Plan:
         """Per regime and date: each requirement in force, with how it applies (cached)."""
         key = (regime_id, as_of)
         plan = self._plans.get(key)
         if plan is None:
-            plan = []
+            plan = _Plan()
             lineage = self.registry.lineage(regime_id) if regime_id else ()
             regime = self.registry.regimes.get(regime_id) if regime_id else None
-            for req in self.registry.in_force(as_of):
+            for position, req in enumerate(self.registry.in_force(as_of)):
+                plugin = self.registry.owner(req)
                 if regime_id is None:
                     mode: Any = "unknown"
                 elif regime is not None and not regime.judged:
@@ -251,7 +266,15 @@ class Engine:
                     mode = ("adapted", self.registry.adaptations[(req.id, regime_id)])
                 else:
                     mode = "judge"
-                plan.append((req, mode))
+                plan.modes.append((req, mode))
+                if mode == "judge":
+                    plan.judge.append((position, req.evaluate, req, plugin, req.id, req.references, req.responsible))
+                else:
+                    plan.aside.append((position, req, plugin, mode))
+                    # The finding of a requirement set aside depends on the decision's reason only
+                    # when the regime is unknown or not judged.
+                    plan.by_reason = plan.by_reason or mode == "unknown" or mode[0] == "other"
+            plan.size = len(plan.modes)
             if len(self._plans) > 64:
                 self._plans.clear()
             self._plans[key] = plan
@@ -260,19 +283,23 @@ class Engine:
     def evaluate(self, participant: Participant, as_of: dt.date, *, index: int = 0) -> ParticipantResult:
         """Judge one participant at ``as_of``: one finding per requirement in force."""
         decision = self.decide_regime(participant, as_of, index=index)
+        plan = self._plan(decision.regime, as_of)
         ctx = Context(participant, as_of, decision, self.settings, self.registry)
-        findings = []
-        for req, mode in self._plan(decision.regime, as_of):
-            plugin = self.registry.owner(req)
-            if mode == "judge":
-                findings.append(self._judge(req, plugin, ctx, index))
-            elif mode == "unknown":
-                ev = unknown(decision.missing or ("regime",), "Regelverket deltakeren omfattes av er ukjent. " + decision.reason.nb,
-                             "The rules governing the participant are unknown. " + decision.reason.en)
-                findings.append(self._finding(req, plugin, ev))
-            else:
-                kind, what = mode
-                findings.append(self._set_aside(req, plugin, kind, what, decision))
+        # The findings of requirements set aside depend on the decision only: built once per
+        # kind of decision and shared (findings are immutable); None where a rule judges.
+        findings = self._set_aside_all(plan, decision) if plan.aside else [None] * plan.size
+        for position, rule, req, plugin, rid, refs, responsible in plan.judge:
+            try:
+                ev = rule(ctx)
+            except Missing as exc:
+                ev = unknown(exc.paths)
+            except Exception as exc:
+                ev = self._failed(req, plugin, index, exc)
+            if type(ev) is not Evaluation and not isinstance(ev, Evaluation):
+                ev = self._not_evaluation(req, plugin, index, ev)
+            if ev.references:
+                refs = refs + tuple(r for r in ev.references if r not in refs)
+            findings[position] = new_finding(rid, ev.outcome, ev.message, refs, responsible, plugin, ev.due, ev.missing)
         return ParticipantResult(index, participant.id, as_of, decision, tuple(findings), participant)
 
     def evaluate_all(
@@ -286,27 +313,59 @@ class Engine:
                 yield self.evaluate(item, as_of, index=i)
 
     def _judge(self, req: Requirement, plugin: str, ctx: Context, index: int) -> Finding:
+        """One requirement judged (what :meth:`evaluate` does for each, inline)."""
         try:
             ev = req.evaluate(ctx)
         except Missing as exc:
             ev = unknown(exc.paths)
         except Exception as exc:
-            self._fault(plugin, req.id, index, exc)
-            ev = Evaluation(Outcome.ERROR, Text(
-                f"Feil i programtillegget {plugin!r}: {type(exc).__name__}. Kravet ble ikke vurdert.",
-                f"Plugin {plugin!r} failed: {type(exc).__name__}. The requirement was not judged."))
+            ev = self._failed(req, plugin, index, exc)
         else:
             if not isinstance(ev, Evaluation):
-                self._fault(plugin, req.id, index, TypeError(f"returned {type(ev).__name__}, not an Evaluation"))
-                ev = Evaluation(Outcome.ERROR, Text(
-                    f"Programtillegget {plugin!r} returnerte {type(ev).__name__}, ikke en Evaluation.",
-                    f"Plugin {plugin!r} returned {type(ev).__name__}, not an Evaluation."))
+                ev = self._not_evaluation(req, plugin, index, ev)
         return self._finding(req, plugin, ev)
+
+    def _failed(self, req: Requirement, plugin: str, index: int, exc: Exception) -> Evaluation:
+        self._fault(plugin, req.id, index, exc)
+        return Evaluation(Outcome.ERROR, Text(
+            f"Feil i programtillegget {plugin!r}: {type(exc).__name__}. Kravet ble ikke vurdert.",
+            f"Plugin {plugin!r} failed: {type(exc).__name__}. The requirement was not judged."))
+
+    def _not_evaluation(self, req: Requirement, plugin: str, index: int, ev: Any) -> Evaluation:
+        self._fault(plugin, req.id, index, TypeError(f"returned {type(ev).__name__}, not an Evaluation"))
+        return Evaluation(Outcome.ERROR, Text(
+            f"Programtillegget {plugin!r} returnerte {type(ev).__name__}, ikke en Evaluation.",
+            f"Plugin {plugin!r} returned {type(ev).__name__}, not an Evaluation."))
 
     @staticmethod
     def _finding(req: Requirement, plugin: str, ev: Evaluation) -> Finding:
         refs = req.references + tuple(r for r in ev.references if r not in req.references)
         return Finding(req.id, ev.outcome, ev.message, refs, req.responsible, plugin, ev.due, ev.missing)
+
+    def _set_aside_all(self, plan: _Plan, decision: RegimeDecision) -> list[Finding | None]:
+        """A new list of the plan's findings with the set-aside ones filled in (cached per decision content)."""
+        key = (decision.reason, decision.references, decision.plugin, decision.missing) if plan.by_reason \
+            else (decision.references, decision.plugin)
+        try:
+            template = plan.cache.get(key)
+        except TypeError:  # a decision holding something unhashable: built for this participant alone
+            template, key = None, None
+        if template is None:
+            template = [None] * plan.size
+            for position, req, plugin, mode in plan.aside:
+                if mode == "unknown":
+                    ev = unknown(decision.missing or ("regime",),
+                                 "Regelverket deltakeren omfattes av er ukjent. " + decision.reason.nb,
+                                 "The rules governing the participant are unknown. " + decision.reason.en)
+                    template[position] = self._finding(req, plugin, ev)
+                else:
+                    kind, what = mode
+                    template[position] = self._set_aside(req, plugin, kind, what, decision)
+            if key is not None:
+                if len(plan.cache) >= 256:  # reasons that name a date or a number can vary per participant
+                    plan.cache.clear()
+                plan.cache[key] = template
+        return template.copy()
 
     def _set_aside(self, req: Requirement, plugin: str, kind: str, what: Any, decision: RegimeDecision) -> Finding:
         if kind == "adapted":

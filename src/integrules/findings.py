@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 import attrs
 
@@ -94,27 +94,29 @@ class Evaluation:
     references: tuple[LegalRef, ...] = ()  # extra references beyond the requirement's own
 
 
+# The helpers build their Text and Evaluation with fast_new (defined below): the same objects.
+
 def met(nb: str, en: str, *, due: dt.date | None = None) -> Evaluation:
-    return Evaluation(Outcome.MET, Text(nb, en), due=due)
+    return _new_evaluation(Outcome.MET, _new_text(nb, en), due)
 
 
 def not_met(nb: str, en: str, *, due: dt.date | None = None) -> Evaluation:
-    return Evaluation(Outcome.NOT_MET, Text(nb, en), due=due)
+    return _new_evaluation(Outcome.NOT_MET, _new_text(nb, en), due)
 
 
 def pending(nb: str, en: str, *, due: dt.date | None = None) -> Evaluation:
-    return Evaluation(Outcome.PENDING, Text(nb, en), due=due)
+    return _new_evaluation(Outcome.PENDING, _new_text(nb, en), due)
 
 
 def unknown(missing: Iterable[str], nb: str = "", en: str = "", *, due: dt.date | None = None) -> Evaluation:
     missing = tuple(sorted(set(missing)))
     nb = nb or "Mangler opplysninger: " + ", ".join(missing)
     en = en or "Missing facts: " + ", ".join(missing)
-    return Evaluation(Outcome.UNKNOWN, Text(nb, en), due=due, missing=missing)
+    return _new_evaluation(Outcome.UNKNOWN, _new_text(nb, en), due, missing)
 
 
 def not_applicable(nb: str, en: str, *references: LegalRef) -> Evaluation:
-    return Evaluation(Outcome.NOT_APPLICABLE, Text(nb, en), references=tuple(references))
+    return _new_evaluation(Outcome.NOT_APPLICABLE, _new_text(nb, en), None, (), tuple(references))
 
 
 def all_of(*parts: Evaluation) -> Evaluation:
@@ -127,6 +129,8 @@ def all_of(*parts: Evaluation) -> Evaluation:
     relevant = [p for p in parts if p.outcome is not Outcome.NOT_APPLICABLE]
     if not relevant:
         return parts[0] if parts else not_applicable("Ingen delkrav gjelder", "No part applies")
+    if len(relevant) == 1:  # what the steps below give for one part, directly (performance)
+        return relevant[0]
     for outcome in (Outcome.ERROR, Outcome.NOT_MET):
         failing = [p for p in relevant if p.outcome is outcome]
         if failing:
@@ -145,6 +149,8 @@ def any_of(*parts: Evaluation) -> Evaluation:
     relevant = [p for p in parts if p.outcome is not Outcome.NOT_APPLICABLE]
     if not relevant:
         return parts[0] if parts else not_applicable("Ingen delkrav gjelder", "No part applies")
+    if len(relevant) == 1:
+        return relevant[0]
     for outcome in (Outcome.MET, Outcome.ERROR, Outcome.UNKNOWN, Outcome.PENDING):
         hits = [p for p in relevant if p.outcome is outcome]
         if hits:
@@ -185,3 +191,38 @@ class Finding:
     plugin: str
     due: dt.date | None = None
     missing: tuple[str, ...] = ()
+
+
+def fast_new(cls: type) -> Callable[..., Any]:
+    """A function ``f(*values)`` giving what ``cls(*values)`` gives, for a slotted attrs class whose
+    ``__init__`` only stores the values (no validator, converter, factory or init hook); else ``cls``.
+
+    It sets the slots directly, skipping attrs' frozen ``__setattr__`` path: about twice as fast, and
+    the engine builds several such objects per requirement and participant (performance; tested
+    equal to the class in tests/test_fast_paths.py). Arguments in field order; defaults as declared.
+    """
+    fields = attrs.fields(cls)
+    if (any(a.validator is not None or a.converter is not None or not a.init or a.alias != a.name
+            or isinstance(a.default, attrs.Factory) for a in fields)  # type: ignore[arg-type]
+            or any(hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__", "__attrs_init__"))
+            or "__slots__" not in cls.__dict__
+            or any(type(getattr(cls, a.name, None)).__name__ != "member_descriptor" for a in fields)):
+        return cls
+    ns: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    params, body = [], []
+    for i, a in enumerate(fields):
+        ns[f"_set{i}"] = getattr(cls, a.name).__set__
+        if a.default is attrs.NOTHING:
+            params.append(a.name)
+        else:
+            ns[f"_default{i}"] = a.default
+            params.append(f"{a.name}=_default{i}")
+        body.append(f"    _set{i}(self, {a.name})")
+    source = f"def new_{cls.__name__}({', '.join(params)}):\n    self = _new(_cls)\n" + "\n".join(body) + "\n    return self\n"
+    exec(compile(source, f"<integrules fast constructor for {cls.__name__}>", "exec"), ns)
+    return ns[f"new_{cls.__name__}"]
+
+
+_new_text = fast_new(Text)
+_new_evaluation = fast_new(Evaluation)
+new_finding = fast_new(Finding)

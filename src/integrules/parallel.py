@@ -16,7 +16,13 @@ Use from a command (``report`` can do the same)::
 
 ``map_item`` (a module-level function, so it can be pickled) runs in the worker on each result or
 rejection; what it returns is what the iterator yields. Use it to send back only what the caller
-needs (a report's counts, say) instead of whole results.
+needs instead of whole results.
+
+``map_chunk(engine, as_of, items)`` runs in the worker on each chunk's list of results and
+rejections (after ``map_item``, if given; the results keep their participant); the iterator then
+yields one value per chunk, in input order. Use it to count in the workers and send back only the
+counts: ``integrules report --jobs N`` sends one partial tally per chunk
+(:func:`integrules.report.build.build_report_parallel`), not some 50 findings per participant.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ IN_FLIGHT = 3  # tasks queued per worker
 
 _engine: Engine | None = None
 _map: Callable[[Any], Any] | None = None
+_map_chunk: Callable[[Engine, dt.date, list[Any]], Any] | None = None
 
 
 def _drop_participant(item: ParticipantResult | Rejection) -> ParticipantResult | Rejection:
@@ -47,26 +54,34 @@ def _drop_participant(item: ParticipantResult | Rejection) -> ParticipantResult 
     return item
 
 
-def _init(engine_kwargs: dict[str, Any], map_item: Callable[[Any], Any] | None) -> None:
-    global _engine, _map
+def _keep(item: Any) -> Any:
+    return item
+
+
+def _init(engine_kwargs: dict[str, Any], map_item: Callable[[Any], Any] | None,
+          map_chunk: Callable[[Engine, dt.date, list[Any]], Any] | None = None) -> None:
+    global _engine, _map, _map_chunk
     _engine = Engine(**engine_kwargs)
-    _map = map_item or _drop_participant
+    _map = map_item or (_keep if map_chunk is not None else _drop_participant)
+    _map_chunk = map_chunk
 
 
-def _work(task: tuple[dt.date, list[RawItem | Rejection]]) -> tuple[list[Any], list[Fault], int]:
+def _work(task: tuple[dt.date, list[RawItem | Rejection]]) -> tuple[Any, list[Fault], int]:
     as_of, items = task
-    engine = _engine
-    assert engine is not None and _map is not None
+    engine, map_item = _engine, _map
+    assert engine is not None and map_item is not None
     engine.faults.clear()
     engine.fault_count = 0
-    out = []
+    out: Any = []
+    evaluate = engine.evaluate
     for item in items:
         record = structure_item(item)
         if isinstance(record, Rejection):
-            out.append(_map(record))
+            out.append(map_item(record))
         else:
-            index = item[1]
-            out.append(_map(engine.evaluate(record, as_of, index=index)))
+            out.append(map_item(evaluate(record, as_of, index=item[1])))
+    if _map_chunk is not None:
+        out = _map_chunk(engine, as_of, out)
     return out, list(engine.faults), engine.fault_count
 
 
@@ -87,11 +102,14 @@ class ParallelRun:
     :param engine_kwargs: keyword arguments for :class:`Engine` in each worker; give the same that
         built the caller's engine (see :func:`engine_kwargs` for a command's arguments).
     :param map_item: a module-level function applied in the worker to every result or rejection.
+    :param map_chunk: applied in the worker to every chunk (see the module's description); the run
+        then yields what it returns, one value per chunk.
     """
 
     def __init__(self, source: str | os.PathLike | Iterable[RawItem | Rejection], as_of: dt.date,
                  engine_kwargs: dict[str, Any], jobs: int, *, map_item: Callable[[Any], Any] | None = None,
-                 chunk: int = CHUNK, mapping: str | None = None) -> None:
+                 chunk: int = CHUNK, mapping: str | None = None,
+                 map_chunk: Callable[[Engine, dt.date, list[Any]], Any] | None = None) -> None:
         if isinstance(source, (str, os.PathLike)):
             _, source = read_raw(source, mapping=mapping)
         self.items = source
@@ -99,6 +117,7 @@ class ParallelRun:
         self.engine_kwargs = engine_kwargs
         self.jobs = max(1, jobs)
         self.map_item = map_item
+        self.map_chunk = map_chunk
         self.chunk = chunk
         self.faults: list[Fault] = []
         self.fault_count = 0
@@ -110,27 +129,28 @@ class ParallelRun:
             self.faults.extend(faults[:room])
 
     def __iter__(self) -> Iterator[Any]:
+        chunked = self.map_chunk is not None
         if self.jobs == 1:
-            _init(self.engine_kwargs, self.map_item)
+            _init(self.engine_kwargs, self.map_item, self.map_chunk)
             for chunk in _chunks(self.items, self.chunk):
                 out, faults, count = _work((self.as_of, chunk))
                 self._collect(faults, count)
-                yield from out
+                yield from ([out] if chunked else out)
             return
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
-        with ctx.Pool(self.jobs, initializer=_init, initargs=(self.engine_kwargs, self.map_item)) as pool:
+        with ctx.Pool(self.jobs, initializer=_init, initargs=(self.engine_kwargs, self.map_item, self.map_chunk)) as pool:
             pending: collections.deque = collections.deque()
             for chunk in _chunks(self.items, self.chunk):
                 pending.append(pool.apply_async(_work, ((self.as_of, chunk),)))
                 if len(pending) >= self.jobs * IN_FLIGHT:
                     out, faults, count = pending.popleft().get()
                     self._collect(faults, count)
-                    yield from out
+                    yield from ([out] if chunked else out)
             while pending:
                 out, faults, count = pending.popleft().get()
                 self._collect(faults, count)
-                yield from out
+                yield from ([out] if chunked else out)
 
 
 def evaluate_parallel(source: str | os.PathLike | Iterable[RawItem | Rejection], as_of: dt.date,

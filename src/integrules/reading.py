@@ -16,7 +16,7 @@ from typing import IO, Any, Iterator
 
 import attrs
 
-from .convert import converter, error_messages
+from .convert import converter, error_messages, fast_structurer
 from .dates import parse_date
 from .errors import FieldValueError, InputError
 from .jsonstream import Broken, CaseFileStream
@@ -42,6 +42,10 @@ def structure_participant(raw: Any, index: int, source: str | None = None) -> Pa
     path = f"participants[{index}]"
     if not isinstance(raw, dict):
         return Rejection(index, None, (f"{path}: expected an object, got {type(raw).__name__}",), source)
+    try:
+        return fast_structurer(Participant)(raw)
+    except Exception:  # not a record it takes as it is: the converter decides, and words the errors
+        pass
     record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
     try:
         return converter().structure(raw, Participant)
@@ -172,6 +176,8 @@ def _json_problem(exc: BaseException) -> str:
 
 def _undecodable(line: str) -> bool:
     """True when a line read with surrogateescape held bytes that are not UTF-8."""
+    if line.isascii():  # the common case, and no escaped byte is ASCII
+        return False
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
@@ -224,7 +230,7 @@ def _json_lines_raw(lines: IO[str] | Iterator[str]) -> Iterator[RawItem | Reject
     index = 0
     try:
         for lineno, line in enumerate(lines, start=1):
-            if not line.strip():
+            if not line or line.isspace():  # blank (as `not line.strip()`, without copying the line)
                 continue
             source = f"line {lineno}"
             if _undecodable(line):

@@ -88,11 +88,17 @@ def test_registers_the_agreed_ids(engine):
 
 def test_validity_starts_2021_01_01(engine):
     assert engine.requirements(D(2020, 12, 31)) == []
-    assert len(engine.requirements(D(2021, 1, 1))) == 35
+    assert len(engine.requirements(D(2021, 1, 1))) == 36
 
 
 def test_conformance():
     integrules_conformance(il, others=[], max_examples=30)
+
+
+def test_conformance_with_the_2025_amendment_in_force():
+    """Monotone and deterministic with a set in-force date too (the texts then chosen by date, not both)."""
+    from integrules.testing.conformance import check_plugin
+    assert check_plugin(il, others=[], settings={il.ENDRINGSLOV_2025: "2026-01-01"}, max_examples=30) == []
 
 
 # -- regime (R18) ------------------------------------------------------------------------------------
@@ -213,27 +219,88 @@ def test_varighet_2021(engine):
 
 
 @pytest.fixture
-def amended(monkeypatch):
-    """The 2025 restructuring in force from a date (its real date was not found; see _common)."""
-    monkeypatch.setattr(_common, "ENDRINGSLOV_2025_IKRAFT", D(2026, 1, 1))
-    return Engine(entry_points=False, plugins=[il])
+def amended():
+    """The 2025 restructuring in force from a date (its real date was not found: a setting)."""
+    return Engine(entry_points=False, plugins=[il], settings={il.ENDRINGSLOV_2025: "2026-01-01"})
 
 
-def test_varighet_versions_at_the_2025_boundary(amended):
+def test_varighet_at_the_2025_boundary(amended, engine):
     r = "integreringsloven.varighet"
-    before, from_ = amended.requirements(D(2025, 12, 31)), amended.requirements(D(2026, 1, 1))
-    v1 = [q for q in before if q.id == r][0]
-    v2 = [q for q in from_ if q.id == r][0]
-    assert v1.valid_to == D(2026, 1, 1) and v2.valid_from == D(2026, 1, 1) and v1 is not v2
-    vgs = dict(education="videregaende", prog={"decision_date": "2026-02-01", "start_date": "2026-02-01",
-                                               "planned_end": "2027-01-31"})
+    assert [q.valid_from for q in amended.registry.requirements[r]] == [D(2021, 1, 1)]  # one version, texts chosen inside
+    vgs = dict(education="videregaende", prog={"decision_date": "2026-01-01", "start_date": "2026-01-01",
+                                               "planned_end": "2026-12-31"})
     assert_outcome(amended.evaluate(person(**vgs), D(2026, 3, 1)), r, "met")  # 12 months allowed from 2026
+    day_before = dict(education="videregaende", prog={"decision_date": "2025-12-31", "start_date": "2026-01-01",
+                                                      "planned_end": "2026-12-31"})
+    assert_outcome(amended.evaluate(person(**day_before), D(2026, 3, 1)), r, "not_met")  # decided under the 2021 text
+    by_start = Engine(entry_points=False, plugins=[il],
+                      settings={il.ENDRINGSLOV_2025: "2026-01-01", il.OVERGANG_2025: "oppstart"})
+    assert_outcome(by_start.evaluate(person(**day_before), D(2026, 3, 1)), r, "met")  # started under the 2025 text
     old = dict(education="videregaende", prog={"planned_end": "2023-05-14"})
     assert_outcome(amended.evaluate(person(**old), D(2026, 3, 1)), r, "not_met")  # decided 2022: 2021 rules
     ext = dict(education="videregaende", prog={"decision_date": "2026-02-01", "start_date": "2026-02-01",
                                                "planned_end": "2026-12-31", "extensions": [{"date": "2026-06-01", "months": 1,
                                                                                             "expected_goal_attainment": True}]})
     assert_outcome(amended.evaluate(person(**ext), D(2026, 7, 1)), r, "not_met")  # no extension in 2025 text
+    # The date unknown (the default): after the sanction both texts are judged; where they differ, unknown.
+    unknown = engine.evaluate(person(**vgs), D(2026, 3, 1)).finding(r)
+    assert unknown.outcome.value == "unknown" and unknown.missing == (il.ENDRINGSLOV_2025,)
+    same = dict(prog={"decision_date": "2025-08-01", "start_date": "2025-08-15", "planned_end": "2027-08-14"})
+    assert_outcome(engine.evaluate(person(**same), D(2025, 9, 1)), r, "met")  # grunnskole, work: 2 years in both
+    assert_outcome(engine.evaluate(person(**vgs), D(2026, 3, 1)), "integreringsloven.fulltid", "met")
+
+
+def test_2025_setting_is_checked():
+    with pytest.raises(UsageError, match="sanctioned"):
+        Engine(entry_points=False, plugins=[il], settings={il.ENDRINGSLOV_2025: "2025-06-19"})
+    with pytest.raises(UsageError, match="oppstart"):
+        Engine(entry_points=False, plugins=[il], settings={il.OVERGANG_2025: "ukjent"})
+    eng = Engine(entry_points=False, plugins=[il], settings={il.ENDRINGSLOV_2025: "unknown"})
+    assert eng.settings[il.ENDRINGSLOV_2025] == "ukjent"
+
+
+def malgruppe_person(birth="1990-01-01", granted="2022-01-10", basis="flyktning", agreement=True, months=0,
+                     decision="2022-05-01", participates=True):
+    return person(birth_date=birth, permit={"granted": granted, "basis": basis, "applied_from_abroad": False},
+                  settled_by_agreement=agreement, earlier_municipality_months=months, claim_date="2022-03-01",
+                  prog={"decision_date": decision, "participates": participates})
+
+
+def test_malgruppe_r1(engine):
+    r = "integreringsloven.malgruppe"
+    check(engine, r, [
+        ("met", malgruppe_person(), AS_OF),
+        ("met", malgruppe_person(decision=None, participates=False), AS_OF),  # right and duty, no decision
+        ("not_applicable", malgruppe_person(basis="arbeid", decision=None, participates=False), AS_OF),
+        ("not_met", malgruppe_person(basis="arbeid"), AS_OF),  # a decision without a basis in § 8
+        ("met", malgruppe_person(basis="annen_familieinnvandring"), AS_OF),  # § 8 third paragraph
+        ("met", malgruppe_person(birth="1960-01-01"), AS_OF),  # over 55: may be offered
+        ("met", malgruppe_person(agreement=False), AS_OF),  # settled without agreement: may be offered
+        ("not_met", malgruppe_person(agreement=False, months=22), AS_OF),  # offered with 24 months lived
+        ("not_met", malgruppe_person(months=23, decision="2022-04-01"), AS_OF),  # 24 months at the decision
+        ("met", malgruppe_person(months=23, decision="2022-03-31"), AS_OF),
+        ("not_met", malgruppe_person(birth="2005-01-01"), AS_OF),  # 17 at the permit
+        ("not_applicable", malgruppe_person(basis="nordisk_eos"), AS_OF),
+        ("unknown", malgruppe_person(basis="arbeid", decision=None), AS_OF),  # was a decision made?
+        ("unknown", person(permit={"granted": "2022-01-10"}), AS_OF),
+    ])
+    f = engine.evaluate(malgruppe_person(basis="arbeid", decision=None), AS_OF).finding(r)
+    assert f.missing == ("introduksjonsprogram.decision_date",)
+
+
+def test_malgruppe_ages_under_both_texts(engine, amended):
+    r = "integreringsloven.malgruppe"
+    d58 = dict(birth="1967-05-01", granted="2025-08-01", decision=None, participates=False)  # 58 at the permit
+    assert outcome(engine, malgruppe_person(**d58), r, D(2025, 6, 19)) == "not_applicable"  # before the sanction
+    f = engine.evaluate(malgruppe_person(**d58), D(2025, 9, 1)).finding(r)
+    assert f.outcome.value == "unknown" and f.missing == (il.ENDRINGSLOV_2025,)
+    assert outcome(amended, malgruppe_person(**d58), r, D(2025, 12, 31)) == "not_applicable"
+    assert outcome(amended, malgruppe_person(**d58), r, D(2026, 1, 1)) == "met"
+    # the derived fact follows: the ordinary requirements are unknown, then judged, for a 58-year-old
+    assert outcome(engine, malgruppe_person(**{**d58, "participates": True, "decision": "2025-09-01"}),
+                   "integreringsloven.vedtak_og_oppstart", D(2025, 10, 1)) == "unknown"
+    assert outcome(engine, malgruppe_person(birth="1990-01-01", granted="2025-08-01", decision=None, participates=False),
+                   r, D(2025, 9, 1)) == "met"  # 35: the same under both texts
 
 
 def test_fulltid(engine):

@@ -1,15 +1,17 @@
 """A tiny stand-in for the integreringsloven plugin, for testing chapter 6A in isolation.
 
 It declares the regime ``integreringsloven``, registers a requirement under every id chapter 6A
-adapts (and a few it leaves alone), each simply ``met``, and decides ``integreringsloven`` for
-everyone with a permit (unknown without one). The real plugin is tested in test_real_plugin.py.
+adapts (and a few it leaves alone), each simply ``met``, declares the real plugin's setting of the 2025
+amendment's in-force date (which chapter 6A reads), and decides ``integreringsloven`` for everyone with a
+permit (unknown without one). The real plugin is tested in test_real_plugin.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from integrules import LegalRef, Regime, RegimeDecision, Text, Unit, hookimpl, met, requirement
+from integrules import LegalRef, Regime, RegimeDecision, Setting, Text, Unit, hookimpl, met, requirement
+from integrules_integreringsloven._common import ENDRINGSLOV_2025, UKJENT, parse_ikraft
 from integrules_kapittel6a import ADAPTED_IDS
 
 PLUGIN_NAME = "standin_integreringsloven"
@@ -32,6 +34,12 @@ def _make(req_id: str):
 def integrules_register_regimes(register):
     register.regime(Regime(id="integreringsloven", title=Text("integreringsloven", "the Integration Act"),
                            references=(REF,), valid_from=dt.date(2021, 1, 1)))
+
+
+@hookimpl
+def integrules_register_settings(register):
+    register.setting(Setting(name=ENDRINGSLOV_2025, default=UKJENT, parse=parse_ikraft,
+                             description=Text("Som i integreringsloven-tillegget.", "As in the integreringsloven plugin.")))
 
 
 @hookimpl

@@ -92,6 +92,12 @@ CASES = [
     ("integreringsplan", {"integreringsplan": None}, AS_OF, "unknown", ("integreringsplan",)),
     ("integreringsplan", NO_PROGRAMME, AS_OF, "not_applicable", ()),
 
+    ("integreringskontrakt", {}, AS_OF, "not_applicable", ()),  # decided 2022: «§§ 15 og 16 gjelder ikke»
+    ("integreringskontrakt", NO_PROGRAMME, AS_OF, "not_applicable", ()),
+    # decided after LOV-2025-06-20-35 was sanctioned, its in-force date unknown: the texts differ
+    ("integreringskontrakt", {"introduksjonsprogram.decision_date": D(2025, 8, 1)}, D(2025, 9, 1), "unknown",
+     ("integreringsloven.endringslov_2025_ikraft",)),
+
     ("integreringsplan_innhold", {}, AS_OF, "met", ()),  # no norskmål needed
     ("integreringsplan_innhold", {"integreringsplan.contents.klagemuligheter": False}, AS_OF, "not_met", ()),
     ("integreringsplan_innhold", {"integreringsplan.contents.varighet": None}, AS_OF, "unknown",
@@ -148,6 +154,42 @@ def test_every_requirement_has_cases():
     import integrules_kapittel6a as k
     covered = {c[0] for c in CASES}
     assert {r.id.removeprefix("kapittel_6a.") for r in k.REQUIREMENTS} == covered
+
+
+def test_one_deadline_per_participant_whatever_the_outcome(engine):
+    """Issue 9: the same settlement and claim gave due 01.05.2023 when on time and 05.05.2023 when late."""
+    dates = {"settlement_date": D(2023, 2, 1), "claim_date": D(2023, 2, 5), "permit.granted": D(2022, 12, 1),
+             "introduksjonsprogram.decision_date": D(2023, 4, 20), "integreringsplan.created": D(2023, 4, 20)}
+    found = {}
+    for start in (D(2023, 4, 28), D(2023, 5, 3), D(2023, 5, 10)):
+        f = engine.evaluate(person(**dates, **{"introduksjonsprogram.start_date": start}), D(2023, 6, 1)).finding(
+            "kapittel_6a.vedtak_og_oppstart")
+        found[start] = (f.outcome.value, f.due)
+    assert found == {D(2023, 4, 28): ("met", D(2023, 5, 5)), D(2023, 5, 3): ("met", D(2023, 5, 5)),
+                     D(2023, 5, 10): ("not_met", D(2023, 5, 5))}
+    plan = engine.evaluate(person(**dates), D(2023, 6, 1)).finding("kapittel_6a.integreringsplan")
+    assert plan.due == D(2023, 5, 5)
+    # an unknown claim is asked for only when it could matter; the due shown is then the earliest possible
+    on_time = person(**{**dates, "claim_date": None, "introduksjonsprogram.start_date": D(2023, 4, 28)})
+    f = engine.evaluate(on_time, D(2023, 6, 1)).finding("kapittel_6a.vedtak_og_oppstart")
+    assert (f.outcome.value, f.due) == ("met", D(2023, 5, 1))
+
+
+def test_contract_from_the_2025_amendment(make_engine):
+    eng = make_engine(**{"integreringsloven.endringslov_2025_ikraft": "2025-07-01"})
+    late = {"settlement_date": D(2025, 5, 1), "claim_date": D(2025, 5, 1), "permit.granted": D(2025, 4, 1),
+            "introduksjonsprogram.start_date": D(2025, 7, 15), "integreringsplan.created": D(2025, 7, 1)}
+    r = "kapittel_6a.integreringskontrakt"
+
+    def judge(decision, contract, as_of=D(2025, 9, 1)):
+        p = person(**late, **{"introduksjonsprogram.decision_date": decision}, integreringskontrakt=contract)
+        return eng.evaluate(p, as_of).finding(r).outcome.value
+
+    assert judge(D(2025, 6, 30), Event(done=False)) == "not_applicable"  # the day before: § 37 c of 2024
+    assert judge(D(2025, 7, 1), Event(done=False)) == "not_met"  # the day itself: § 16 applies, due 01.08.2025
+    assert judge(D(2025, 7, 1), Event(done=True, date=D(2025, 7, 1))) == "met"
+    assert judge(D(2025, 7, 1), Event(done=False), D(2025, 7, 20)) == "pending"
+    assert judge(D(2025, 7, 1), None) == "unknown"
 
 
 def test_mapping_duty_date_setting(make_engine):

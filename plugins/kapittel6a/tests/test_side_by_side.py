@@ -32,7 +32,7 @@ DIFFERENCES = [
     ("integreringsplan", "kapittel_6a.integreringsplan", "§ 37 c", Outcome.MET),
     ("integreringsplan_innhold", "kapittel_6a.integreringsplan_innhold", "§ 37 c", Outcome.MET),
     ("integreringsplan_revisjon", None, "§ 37 c", None),
-    ("integreringskontrakt", None, "§ 37 c", None),
+    ("integreringskontrakt", "kapittel_6a.integreringskontrakt", "§ 37 c", NA),  # 2022/2024 text: no contract
     ("norskplan", "kapittel_6a.norskplan", "§ 37 d", Outcome.MET),
     ("norskopplaering_varighet", "kapittel_6a.norskopplaering_varighet", "§ 37 d", Outcome.PENDING),
     ("samfunnskunnskap", None, "§ 37 d", None),

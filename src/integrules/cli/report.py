@@ -9,11 +9,12 @@ import sys
 
 from ..dates import parse_date
 from ..errors import FieldValueError, UsageError
-from ..reading import read_case_file
-from ..report import FORMATS, Progress, build_report, compare, render
+from ..reading import read_case_file, read_raw
+from ..report import FORMATS, Progress, build_report, build_report_parallel, compare, render
 from . import EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
-from .check import resolve_input
-from .common import add_engine_arguments, add_input_arguments, date_arg, make_engine
+from .check import add_scale_arguments, resolve_input
+from .common import (add_engine_arguments, add_input_arguments, add_privacy_arguments, date_arg, make_engine,
+                     parse_settings, pseudonymiser)
 
 HELP = "Oppfølgingsrapport med tall per krav, NIR, resultater og norsk / follow-up report with counts"
 
@@ -32,24 +33,47 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--with-names", action="store_true",
                    help="legg til saksliste med navn (bare for dem med tjenstlig behov) / add a case list with names")
     add_engine_arguments(p)
+    add_privacy_arguments(p)
+    add_scale_arguments(p)
 
 
-def _one(engine, path: str, as_of: dt.date | None, args, *, label: str) -> dict:
-    header, records = read_case_file(path)
+def _mapping_for(path: str, mapping: str | None, main: bool) -> str | None:
+    """--mapping for the report's own file as given; for a compared file only when it is a table too."""
+    if main or mapping is None:
+        return mapping
+    return mapping if path.lower().endswith((".csv", ".xlsx")) else None
+
+
+def _one(engine, path: str, as_of: dt.date | None, args, *, label: str, workers: dict | None = None,
+         main: bool = True) -> dict:
+    mapping = _mapping_for(path, args.mapping, main)
+    if args.jobs > 1:
+        header, records = read_raw(path, mapping=mapping)
+    else:
+        header, records = read_case_file(path, mapping=mapping)
     day = as_of or header.as_of or dt.date.today()  # the one place a clock is read: no date given at all
     period = (args.since, day) if args.since else None
     if period and period[0] > day:
         raise UsageError(f"--since {args.since.isoformat()} is after the report date {day.isoformat()}")
     shown = "eksempel / example" if args.example and path == resolve_input(args) else os.path.basename(path)
-    return build_report(engine, records, day, kommune=header.kommune, source=shown, with_names=args.with_names,
-                        period=period, progress=Progress(f"{label} {day.isoformat()}"))
+    options = dict(kommune=header.kommune, source=shown, with_names=args.with_names, period=period,
+                   progress=Progress(f"{label} {day.isoformat()}"), pseudonymiser=args.pseudonyms)
+    if args.jobs > 1:
+        return build_report_parallel(engine, records, day, workers, args.jobs, **options)
+    return build_report(engine, records, day, **options)
 
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_input(args)
-    header, _ = read_case_file(path)
+    args.pseudonyms = pseudonymiser(args)
+    header, _ = read_case_file(path, mapping=args.mapping)
     engine = make_engine(args, header.settings)
-    report = _one(engine, path, args.as_of, args, label="rapport")
+    workers = None
+    if args.jobs > 1:  # each worker builds an engine like this one: same plugins, same settings
+        from ..parallel import engine_kwargs
+
+        workers = engine_kwargs(engine, parse_settings(args.setting, header.settings), args.disable)
+    report = _one(engine, path, args.as_of, args, label="rapport", workers=workers)
     earlier = None
     if args.compare:
         try:
@@ -57,11 +81,11 @@ def run(args: argparse.Namespace) -> int:
         except FieldValueError:
             other_date = None
         if other_date is not None:
-            earlier = _one(engine, path, other_date, args, label="sammenligning")
+            earlier = _one(engine, path, other_date, args, label="sammenligning", workers=workers)
         else:
             if not os.path.exists(args.compare):
                 raise UsageError(f"--compare: {args.compare!r} is neither a date nor a file")
-            earlier = _one(engine, args.compare, None, args, label="sammenligning")
+            earlier = _one(engine, args.compare, None, args, label="sammenligning", workers=workers, main=False)
             earlier["source"] = os.path.basename(args.compare)
         first, second = sorted((earlier, report), key=lambda r: r["as_of"]) if earlier["as_of"] != report["as_of"] \
             else (earlier, report)

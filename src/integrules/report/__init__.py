@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .build import Progress, build_report, default_period
+from .build import Progress, build_report, build_report_parallel, default_period
 from .compare import compare
 
 FORMATS = ("text", "markdown", "csv", "json", "html")
@@ -32,4 +32,4 @@ def render(report: dict[str, Any], fmt: str, *, earlier: dict[str, Any] | None =
     return r(report)
 
 
-__all__ = ["FORMATS", "Progress", "build_report", "compare", "default_period", "render"]
+__all__ = ["FORMATS", "Progress", "build_report", "build_report_parallel", "compare", "default_period", "render"]

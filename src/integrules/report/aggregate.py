@@ -17,7 +17,7 @@ import heapq
 from collections import Counter
 from typing import Any, Iterable
 
-from ..findings import Outcome
+from ..findings import Outcome, Unit
 from ..results import ParticipantResult, Rejection
 from ..rules import Requirement
 from .norwegian import NorwegianTally
@@ -72,10 +72,15 @@ class Accumulator:
         self.read = self.evaluated = 0
         self.rejected: list[Rejection] = []
         self.regimes: Counter = Counter()
-        self.by_req: dict[str, Counter] = {}
-        self.by_req_regime: dict[tuple[str, str], Counter] = {}
-        self.by_req_unit: dict[tuple[str, str], Counter] = {}
-        self.unit_totals: dict[str, Counter] = {}
+        # One count per (requirement, regime, outcome); the per-unit counts follow from the units the
+        # requirement's findings name (the same tuple for every finding of an engine's requirement), so
+        # a finding costs one dict update here (performance). Findings naming other units than the
+        # first of their requirement are counted apart, with their units.
+        self._counts: dict[tuple[str, str, str], int] = {}
+        self._units: dict[str, tuple[Unit, ...]] = {}
+        self._odd: dict[tuple[str, str, str, tuple[Unit, ...]], int] = {}
+        self._derived: tuple | None = None
+        self._nir = frozenset(rid for rid, r in self.requirements.items() if r.category == "nir")
         self.worklist: dict[str, list] = {}
         self.worklist_total: Counter = Counter()
         self.worklist_limit = worklist_limit
@@ -91,23 +96,20 @@ class Accumulator:
             self.rejected.append(item)
             return
         self.evaluated += 1
+        self._derived = None
         regime = item.regime.regime or UNKNOWN_REGIME
         self.regimes[regime] += 1
-        not_met_ids, unknown_ids = [], []
+        counts, units, nir = self._counts, self._units, self._nir
         for f in item.findings:
-            outcome = f.outcome.value
             rid = f.requirement_id
-            self.by_req.setdefault(rid, Counter())[outcome] += 1
-            self.by_req_regime.setdefault((rid, regime), Counter())[outcome] += 1
-            for unit in f.responsible:
-                self.by_req_unit.setdefault((rid, unit.value), Counter())[outcome] += 1
-                self.unit_totals.setdefault(unit.value, Counter())[outcome] += 1
-            if f.outcome is Outcome.NOT_MET:
-                not_met_ids.append(rid)
-            elif f.outcome is Outcome.UNKNOWN:
-                unknown_ids.append(rid)
-            req = self.requirements.get(rid)
-            if req is not None and req.category == "nir" and outcome in WORKLIST_OUTCOMES:
+            outcome = f.outcome._value_
+            if f.responsible is not units.get(rid) and not self._same_units(rid, f.responsible):
+                key4 = (rid, regime, outcome, f.responsible)
+                self._odd[key4] = self._odd.get(key4, 0) + 1
+            else:
+                key = (rid, regime, outcome)
+                counts[key] = counts.get(key, 0) + 1
+            if rid in nir and outcome in WORKLIST_OUTCOMES:
                 self._work(f, item.participant_id, regime)
         if item.participant is not None:
             self.outcomes.add(item.participant, regime)
@@ -115,38 +117,151 @@ class Accumulator:
         if self.with_names:
             if len(self.cases) < CASE_LIMIT:
                 name = item.participant.name if item.participant is not None else None
+                not_met_ids = [f.requirement_id for f in item.findings if f.outcome is Outcome.NOT_MET]
+                unknown_ids = [f.requirement_id for f in item.findings if f.outcome is Outcome.UNKNOWN]
                 self.cases.append({"participant_id": item.participant_id, "name": name, "regime": regime,
                                    "not_met": sorted(not_met_ids), "unknown": sorted(unknown_ids)})
             else:
                 self.cases_dropped += 1
+
+    def _same_units(self, rid: str, units: tuple[Unit, ...]) -> bool:
+        """True when ``units`` are the units first seen for ``rid`` (recorded now if none was)."""
+        known = self._units.get(rid)
+        if known is None:
+            self._units[rid] = units
+            return True
+        return units == known
 
     def add_all(self, items: Iterable[ParticipantResult | Rejection]) -> Accumulator:
         for item in items:
             self.add(item)
         return self
 
+    # -- counts per requirement, regime and unit, as the report reads them ------------------------
+
+    def _tables(self) -> tuple:
+        if self._derived is None:
+            by_req: dict[str, Counter] = {}
+            by_req_regime: dict[tuple[str, str], Counter] = {}
+            by_req_unit: dict[tuple[str, str], Counter] = {}
+            unit_totals: dict[str, Counter] = {}
+            rows = [(rid, regime, outcome, self._units[rid], n) for (rid, regime, outcome), n in self._counts.items()]
+            rows += [(rid, regime, outcome, units, n) for (rid, regime, outcome, units), n in self._odd.items()]
+            for rid, regime, outcome, units, n in rows:
+                by_req.setdefault(rid, Counter())[outcome] += n
+                by_req_regime.setdefault((rid, regime), Counter())[outcome] += n
+                for unit in units:
+                    by_req_unit.setdefault((rid, unit.value), Counter())[outcome] += n
+                    unit_totals.setdefault(unit.value, Counter())[outcome] += n
+            self._derived = (by_req, by_req_regime, by_req_unit, unit_totals)
+        return self._derived
+
+    @property
+    def by_req(self) -> dict[str, Counter]:
+        """Outcome counts per requirement id."""
+        return self._tables()[0]
+
+    @property
+    def by_req_regime(self) -> dict[tuple[str, str], Counter]:
+        """Outcome counts per (requirement id, regime)."""
+        return self._tables()[1]
+
+    @property
+    def by_req_unit(self) -> dict[tuple[str, str], Counter]:
+        """Outcome counts per (requirement id, responsible unit)."""
+        return self._tables()[2]
+
+    @property
+    def unit_totals(self) -> dict[str, Counter]:
+        """Outcome counts per responsible unit, over every requirement."""
+        return self._tables()[3]
+
+    # -- the worklist -------------------------------------------------------------------------------
+
     def _work(self, f, participant_id: str, regime: str) -> None:
         """A missing NIR item on each responsible unit's worklist, oldest due first (bounded heap)."""
         self._seq += 1
-        due = f.due.isoformat() if f.due else "9999-12-31"  # no due date: last
-        row = {"due": f.due.isoformat() if f.due else None, "requirement_id": f.requirement_id,
-               "participant_id": participant_id, "regime": regime, "outcome": f.outcome.value,
-               "missing": list(f.missing)}
+        key = (-f.due.toordinal() if f.due else _NO_DUE, -self._seq)
+        row = None
         for unit in f.responsible:
             self.worklist_total[unit.value] += 1
             heap = self.worklist.setdefault(unit.value, [])
-            # Max-heap on (due, order) via negation of the key: keep the `limit` oldest.
-            key = (_neg(due), -self._seq)
-            if len(heap) < self.worklist_limit:
-                heapq.heappush(heap, (key, row))
-            elif key > heap[0][0]:
-                heapq.heapreplace(heap, (key, row))
+            if len(heap) < self.worklist_limit or key > heap[0][0]:
+                if row is None:  # built only when kept (performance: most candidates are not)
+                    row = {"due": f.due.isoformat() if f.due else None, "requirement_id": f.requirement_id,
+                           "participant_id": participant_id, "regime": regime, "outcome": f.outcome.value,
+                           "missing": list(f.missing)}
+                self._keep(heap, key, row)
+
+    def _push(self, unit: str, seq: int, row: dict[str, Any]) -> None:
+        """A kept row of a partial (see :meth:`merge`), as :meth:`_work` would have pushed it."""
+        due = dt.date.fromisoformat(row["due"]).toordinal() if row["due"] else -_NO_DUE
+        key = (-due, -seq)
+        heap = self.worklist.setdefault(unit, [])
+        if len(heap) < self.worklist_limit or key > heap[0][0]:
+            self._keep(heap, key, row)
+
+    def _keep(self, heap: list, key: tuple[int, int], row: dict[str, Any]) -> None:
+        # Max-heap on (due, order) via negated keys: keep the `limit` oldest (no due date: last).
+        if len(heap) < self.worklist_limit:
+            heapq.heappush(heap, (key, row))
+        else:
+            heapq.heapreplace(heap, (key, row))
 
     def worklist_rows(self, unit: str) -> list[dict[str, Any]]:
-        rows = [row for _, row in self.worklist.get(unit, [])]
-        return sorted(rows, key=lambda r: (r["due"] or "9999-12-31", r["participant_id"], r["requirement_id"]))
+        """The rows kept for ``unit``: oldest due first, then by participant and requirement, then in input order."""
+        rows = sorted(self.worklist.get(unit, []), key=lambda kr: (kr[1]["due"] or "9999-12-31", kr[1]["participant_id"],
+                                                                   kr[1]["requirement_id"], kr[0][1] * -1))
+        return [row for _, row in rows]
+
+    # -- parts counted apart (integrules.parallel), merged in input order -----------------------------
+
+    def partial(self) -> dict[str, Any]:
+        """What this accumulator counted, as plain picklable data for :meth:`merge`."""
+        return {"read": self.read, "evaluated": self.evaluated, "rejected": self.rejected,
+                "regimes": self.regimes, "counts": self._counts, "units": self._units, "odd": self._odd,
+                "seq": self._seq, "worklist_total": self.worklist_total,
+                "worklist": {u: sorted(((-key[1], row) for key, row in heap), key=lambda sr: sr[0])
+                             for u, heap in self.worklist.items()},
+                "outcomes": self.outcomes.partial(), "norwegian": self.norwegian.partial(),
+                "cases": self.cases, "cases_dropped": self.cases_dropped}
+
+    def merge(self, part: dict[str, Any]) -> Accumulator:
+        """Add a :meth:`partial` of the records that follow the ones counted so far.
+
+        Merged in input order, parts give exactly what one accumulator fed every record gives.
+        """
+        self._derived = None
+        self.read += part["read"]
+        self.evaluated += part["evaluated"]
+        self.rejected.extend(part["rejected"])
+        self.regimes.update(part["regimes"])
+        for (rid, regime, outcome), n in part["counts"].items():
+            units = part["units"][rid]
+            if self._same_units(rid, units):
+                key = (rid, regime, outcome)
+                self._counts[key] = self._counts.get(key, 0) + n
+            else:
+                key4 = (rid, regime, outcome, units)
+                self._odd[key4] = self._odd.get(key4, 0) + n
+        for key4, n in part["odd"].items():
+            if self._same_units(key4[0], key4[3]):
+                key = key4[:3]
+                self._counts[key] = self._counts.get(key, 0) + n
+            else:
+                self._odd[key4] = self._odd.get(key4, 0) + n
+        # The part's worklist rows renumbered after the ones seen so far, as one accumulator numbers them.
+        self.worklist_total.update(part["worklist_total"])
+        for unit, rows in part["worklist"].items():
+            for seq, row in rows:
+                self._push(unit, self._seq + seq, row)
+        self._seq += part["seq"]
+        self.outcomes.merge(part["outcomes"])
+        self.norwegian.merge(part["norwegian"])
+        room = max(0, CASE_LIMIT - len(self.cases))
+        self.cases.extend(part["cases"][:room])
+        self.cases_dropped += max(0, len(part["cases"]) - room) + part["cases_dropped"]
+        return self
 
 
-def _neg(iso: str) -> tuple[int, ...]:
-    """An ISO date as a tuple that sorts in reverse (for the max-heap of oldest due dates)."""
-    return tuple(-int(part) for part in iso.split("-"))
+_NO_DUE = -dt.date.max.toordinal()  # a row without a due date sorts as 9999-12-31: last

@@ -13,6 +13,8 @@ from typing import IO, Any, Iterable, Iterator
 
 from ..dates import add_months
 from ..engine import Engine
+from ..parallel import CHUNK, ParallelRun
+from ..privacy import Pseudonymiser
 from ..results import ParticipantResult, Rejection
 from .aggregate import Accumulator, UNKNOWN_REGIME, counts_dict
 from .nir import nir_section, regime_columns
@@ -39,14 +41,21 @@ class Progress:
 
     def wrap(self, items: Iterable[Any]) -> Iterator[Any]:
         for item in items:
-            self.count += 1
-            if self.enabled:
-                now = time.monotonic()
-                if now - self._last >= 0.5:
-                    self._last = now
-                    self.stream.write(f"\r{self.label}: {self.count} lest/read")
-                    self.stream.flush()
+            self.advance()
             yield item
+        self.done()
+
+    def advance(self, n: int = 1) -> None:
+        """``n`` more records read."""
+        self.count += n
+        if self.enabled:
+            now = time.monotonic()
+            if now - self._last >= 0.5:
+                self._last = now
+                self.stream.write(f"\r{self.label}: {self.count} lest/read")
+                self.stream.flush()
+
+    def done(self) -> None:
         if self.enabled and self.count:
             self.stream.write(f"\r{self.label}: {self.count} lest/read, ferdig/done\n")
             self.stream.flush()
@@ -54,18 +63,74 @@ class Progress:
 
 def build_report(engine: Engine, records: Iterable[Any], as_of: dt.date, *, kommune: str | None = None,
                  source: str | None = None, with_names: bool = False, period: tuple[dt.date, dt.date] | None = None,
-                 norskmal: NorskmalSource | None = None, progress: Progress | None = None) -> dict[str, Any]:
-    """Judge ``records`` (participants and rejections) at ``as_of`` and return the report dict."""
+                 norskmal: NorskmalSource | None = None, progress: Progress | None = None,
+                 pseudonymiser: Pseudonymiser | None = None) -> dict[str, Any]:
+    """Judge ``records`` (participants and rejections) at ``as_of`` and return the report dict.
+
+    ``pseudonymiser`` replaces every participant id (worklist, case list, rejected records).
+    """
     period = period or default_period(as_of)
     requirements = engine.requirements(as_of)
     if norskmal is None:
         norskmal = load_source(disabled="norskmal" in engine.disabled)
     acc = Accumulator(requirements, as_of, period=period, with_names=with_names, norskmal=norskmal)
     items: Iterable[ParticipantResult | Rejection] = engine.evaluate_all(records, as_of)
+    if pseudonymiser is not None:
+        items = pseudonymiser.apply_all(items)
     if progress is not None:
         items = progress.wrap(items)
     acc.add_all(items)
     return assemble(acc, engine, kommune=kommune, source=source)
+
+
+def build_report_parallel(engine: Engine, raw_items: Iterable[Any], as_of: dt.date, engine_kwargs: dict[str, Any],
+                          jobs: int, *, kommune: str | None = None, source: str | None = None, with_names: bool = False,
+                          period: tuple[dt.date, dt.date] | None = None, norskmal: NorskmalSource | None = None,
+                          progress: Progress | None = None, pseudonymiser: Pseudonymiser | None = None,
+                          chunk: int = CHUNK) -> dict[str, Any]:
+    """:func:`build_report` with ``jobs`` worker processes (:mod:`integrules.parallel`): the same report.
+
+    ``raw_items`` come from :func:`integrules.reading.read_raw`; ``engine_kwargs`` build in each
+    worker an engine like ``engine`` (:func:`integrules.parallel.engine_kwargs`). Each worker counts
+    its chunks into partial tallies, which are merged here in input order. Plugin faults from the
+    workers are added to ``engine.faults`` and ``engine.fault_count``.
+    """
+    period = period or default_period(as_of)
+    own_source = norskmal
+    if norskmal is None:
+        norskmal = load_source(disabled="norskmal" in engine.disabled)
+    acc = Accumulator(engine.requirements(as_of), as_of, period=period, with_names=with_names, norskmal=norskmal)
+    tally = ChunkTally(period, with_names, "norskmal" in engine.disabled, own_source, pseudonymiser)
+    run = ParallelRun(raw_items, as_of, engine_kwargs, jobs, map_chunk=tally, chunk=chunk)
+    for part in run:
+        acc.merge(part)
+        if progress is not None:
+            progress.advance(part["read"])
+    if progress is not None:
+        progress.done()
+    engine.faults.extend(run.faults[:max(0, 1000 - len(engine.faults))])
+    engine.fault_count += run.fault_count
+    return assemble(acc, engine, kommune=kommune, source=source)
+
+
+class ChunkTally:
+    """Runs in each worker of :func:`build_report_parallel`: one chunk of results counted, as plain data."""
+
+    def __init__(self, period: tuple[dt.date, dt.date], with_names: bool, norskmal_disabled: bool,
+                 norskmal: NorskmalSource | None, pseudonymiser: Pseudonymiser | None) -> None:
+        self.period = period
+        self.with_names = with_names
+        self.norskmal_disabled = norskmal_disabled
+        self.norskmal = norskmal
+        self.pseudonymiser = pseudonymiser
+
+    def __call__(self, engine: Engine, as_of: dt.date, items: list[Any]) -> dict[str, Any]:
+        if self.norskmal is None:  # loaded once per worker
+            self.norskmal = load_source(disabled=self.norskmal_disabled)
+        acc = Accumulator(engine.requirements(as_of), as_of, period=self.period, with_names=self.with_names,
+                          norskmal=self.norskmal)
+        acc.add_all(map(self.pseudonymiser.apply, items) if self.pseudonymiser is not None else items)
+        return acc.partial()
 
 
 def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, source: str | None) -> dict[str, Any]:
@@ -114,4 +179,5 @@ def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, so
     return report
 
 
-__all__ = ["Accumulator", "OutcomeTally", "Progress", "UNKNOWN_REGIME", "build_report", "default_period"]
+__all__ = ["Accumulator", "OutcomeTally", "Progress", "UNKNOWN_REGIME", "build_report", "build_report_parallel",
+           "default_period"]

@@ -131,6 +131,17 @@ class NorwegianTally:
                 status = "not_yet"
             self.by_subtest[sub.value][status] += 1
 
+    def partial(self) -> dict[str, Any]:
+        """The counts as plain data, for :meth:`merge` (see Accumulator.partial)."""
+        return {"participants": self.participants, "by_subtest": self.by_subtest, "levels": self.levels}
+
+    def merge(self, part: dict[str, Any]) -> None:
+        self.participants += part["participants"]
+        for sub, counts in part["by_subtest"].items():
+            self.by_subtest.setdefault(sub, Counter()).update(counts)
+        for sub, counts in part["levels"].items():
+            self.levels.setdefault(sub, Counter()).update(counts)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "source": self.source.describe(),

@@ -130,6 +130,19 @@ class OutcomeTally:
         self.by_category[category] += 1
         self.by_regime.setdefault(regime, Counter())[category] += 1
 
+    def partial(self) -> dict[str, Any]:
+        """The counts as plain data, for :meth:`merge` (see Accumulator.partial)."""
+        return {"ended": self.ended, "by_reason": self.by_reason, "by_category": self.by_category,
+                "by_regime": self.by_regime, "end_unknown": self.end_unknown}
+
+    def merge(self, part: dict[str, Any]) -> None:
+        self.ended += part["ended"]
+        self.end_unknown += part["end_unknown"]
+        self.by_reason.update(part["by_reason"])
+        self.by_category.update(part["by_category"])
+        for regime, counts in part["by_regime"].items():
+            self.by_regime.setdefault(regime, Counter()).update(counts)
+
     def as_dict(self) -> dict[str, Any]:
         def share(cats: tuple[str, ...]) -> dict[str, Any]:
             n = sum(self.by_category.get(c, 0) for c in cats)

@@ -138,6 +138,7 @@ _INTAKE = Text("Inntak", "Intake")
 
 @requirement(
     id=NATIONAL_ID,
+    checklist=("R6",),  # refines the national § 15 sixth paragraph locally
     title=Text("Integreringsplanen revideres ved hvert inntak", "The integration plan is revised at every intake"),
     description=Text(
         "Integreringsplanen skal vurderes jevnlig (integreringsloven § 15 sjette ledd). Eksempelkommune har "
@@ -201,6 +202,7 @@ def _intake_routine(ctx) -> Evaluation:
 
 @requirement(
     id="eksempelkommune.integreringsplan_klassebytte",
+    checklist=("R6",),
     title=Text("Integreringsplanen revideres ved klassebytte", "The integration plan is revised at a change of class"),
     description=Text(
         "Ved overgang til ny klasse revideres integreringsplanen, innen fristen i innstillingen "
@@ -232,6 +234,7 @@ def _to_nav(reason: str) -> bool:
 
 @requirement(
     id="eksempelkommune.integreringsplan_overgang_nav",
+    checklist=("R6",),
     title=Text("Integreringsplanen revideres ved overgang til tiltak i NAV",
                "The integration plan is revised at the transition to NAV measures"),
     description=Text(
@@ -271,6 +274,7 @@ def integreringsplan_overgang_nav(ctx) -> Evaluation:
 
 @requirement(
     id="eksempelkommune.kompetansekartlegging_dokumentert",
+    checklist=("R2",),
     title=Text("Kompetansekartleggingen er dokumentert", "The competence mapping is documented"),
     description=Text(
         "Kommunestyret ba om kompetansekartlegging for alle bosatte flyktninger og om dokumentasjon av "

@@ -8,7 +8,7 @@ What it registers (docs/integreringsloven.md has one row per requirement, with i
 - derived facts (``integreringsloven.rett_og_plikt_program``, ``.rett_og_plikt_opplaering``,
   ``.plikt_opplaering``, ``.frist_vedtak``, ``.frist_opplaering``, ``.rett_og_plikt_opplaering_fra``,
   ``.rett_og_plikt_opplaering_til``), which other plugins may read and override;
-- the requirements R2-R15 (``integreringsloven.*``) and the NIR items (``integreringsloven.nir.*``,
+- the requirements R1-R15 (``integreringsloven.*``) and the NIR items (``integreringsloven.nir.*``,
   category ``nir``);
 - settings where the sources cannot settle a fact, each with a conservative default.
 
@@ -25,14 +25,17 @@ from typing import Any
 from integrules import DerivedFact, Regime, Requirement, Setting, Text, hookimpl
 
 from . import _common, facts, nir, rules
-from ._common import IMDI_NY_LOV, IN_FORCE, OLD_REGIME, REGIME, lov, veileder
+from ._common import (
+    ENDRINGSLOV_2025, IMDI_NY_LOV, IN_FORCE, LT_2025_35, OLD_REGIME, OVERGANG_2025, REGIME, UKJENT, lov, parse_ikraft,
+    parse_overgang, veileder,
+)
 from .facts import decide_regime
 from .nir import NIR_ITEMS, NIR_REQUIREMENTS
 from .rules import (  # noqa: F401  (module-level Requirement objects, found by id by other plugins)
     KAPASITET, KARRIERE_MYK, PERMISJON_2025, REVISJON, avslutning_registrert, avsluttende_norskprove, foreldreveiledning,
     fulltid, integreringskontrakt, integreringsplan, integreringsplan_innhold, integreringsplan_revisjon, karriereveiledning,
-    kompetansekartlegging, livsmestring, norskopplaering_tilbud, norskopplaering_varighet, norskplan, samfunnskunnskap,
-    samfunnskunnskapsprove, sluttmal, vedtak_og_oppstart,
+    kompetansekartlegging, livsmestring, malgruppe, norskopplaering_tilbud, norskopplaering_varighet, norskplan,
+    samfunnskunnskap, samfunnskunnskapsprove, sluttmal, varighet, vedtak_og_oppstart,
 )
 
 PLUGIN_NAME = "integreringsloven"
@@ -41,8 +44,9 @@ __all__ = ["NIR_ITEMS", "PLUGIN_NAME", "all_requirements", "decide_regime", "req
 
 
 def all_requirements() -> tuple[Requirement, ...]:
-    """Every requirement version this plugin registers (the § 13 durations in one or two versions)."""
-    return (*rules.REQUIREMENTS, *rules.varighet_versions(_common.ENDRINGSLOV_2025_IKRAFT), *NIR_REQUIREMENTS)
+    """Every requirement version this plugin registers (one each: the texts of LOV-2025-06-20-35 are chosen
+    at evaluation by the setting integreringsloven.endringslov_2025_ikraft, not at registration)."""
+    return (*rules.REQUIREMENTS, *NIR_REQUIREMENTS)
 
 
 def requirement_by_id(requirement_id: str, day: dt.date | None = None) -> Requirement | None:
@@ -77,10 +81,11 @@ def _months(value: Any) -> int:
 def integrules_register_regimes(register) -> None:
     register.regime(Regime(
         id=REGIME, title=Text("integreringsloven", "the Integration Act (integreringsloven)"),
-        references=(lov("51"),), valid_from=IN_FORCE))
+        references=(lov("51"),), valid_from=IN_FORCE, checklist=("R18",)))
     register.regime(Regime(
         id=OLD_REGIME, title=Text("introduksjonsloven (2003)", "the Introduction Act of 2003 (introduksjonsloven)"),
-        references=(lov("51"), lov("50"), veileder("Ny lov om integrering", IMDI_NY_LOV)), valid_to=None, judged=False))
+        references=(lov("51"), lov("50"), veileder("Ny lov om integrering", IMDI_NY_LOV)), valid_to=None, judged=False,
+        checklist=("R18",)))
 
 
 @hookimpl
@@ -120,6 +125,36 @@ def integrules_register_settings(register) -> None:
             "2 individual sessions, instead of 8-12 and 5-8). IMDi prints the exception after its quote of regulation "
             "§ 3 and its section is not confirmed; it is the municipality's own decision, so the default is false "
             "(the main rule).")))
+    register.setting(Setting(
+        name=ENDRINGSLOV_2025, default=UKJENT, parse=parse_ikraft,
+        references=(veileder("LOV-2025-06-20-35 del IV nr. 1", LT_2025_35), lov("8", 1), lov("13"), lov("14")),
+        description=Text(
+            "Datoen endringsloven LOV-2025-06-20-35 (§ 8 18-60 år og unntak for arbeid, nye §§ 12 a, 13, 14, 14 a, "
+            "18 a, 18 b, ny § 37 c) gjelder fra, eller «ukjent» (standard). Loven gjelder «fra den tiden Kongen "
+            "bestemmer», og ingen kilde som er lest, gir datoen (docs/legal-notes/integreringsloven.md § 1.1). Før "
+            "sanksjonen 20.06.2025 gjelder bare 2021-teksten; med en dato gjelder 2025-teksten for det som skjer fra "
+            "den dagen; med «ukjent» vurderes både 2021- og 2025-teksten etter 20.06.2025, og svaret er «ukjent» med "
+            "denne innstillingen som manglende opplysning når de gir ulikt svar. Kongen kan sette bestemmelsene i kraft "
+            "til ulik tid; én dato for alle er en forenkling.",
+            "The date the amending act LOV-2025-06-20-35 (§ 8 ages 18-60 and the work exception, new §§ 12 a, 13, 14, "
+            "14 a, 18 a, 18 b, new § 37 c) applies from, or «ukjent» (unknown, the default). The act applies «from the "
+            "time the King decides», and no source read gives the date (docs/legal-notes/integreringsloven.md § 1.1). "
+            "Before its sanction on 20.06.2025 only the 2021 text applies; with a date the 2025 text governs what "
+            "happens from that day; with «ukjent» both the 2021 and the 2025 text are judged after 20.06.2025, and the "
+            "answer is «unknown», naming this setting, when they differ. The King may bring provisions into force at "
+            "different times; one date for all is a simplification.")))
+    register.setting(Setting(
+        name=OVERGANG_2025, default="vedtaksdato", parse=parse_overgang,
+        references=(veileder("LOV-2025-06-20-35 del IV nr. 2", LT_2025_35),),
+        description=Text(
+            "Hvilken dato som avgjør om et introduksjonsprogram følger 2021- eller 2025-reglene om varighet: "
+            "«vedtaksdato» (standard) eller «oppstart». Loven sier bare «Departementet kan gi nærmere overgangsregler», "
+            "og ingen overgangsregler er funnet; vedtaket er det som fastsetter programmet (§ 15), så vedtaksdatoen er "
+            "standard.",
+            "Which date decides whether an introduction programme follows the 2021 or the 2025 duration rules: "
+            "«vedtaksdato» (decision date, the default) or «oppstart» (start date). The act only says «Departementet kan "
+            "gi nærmere overgangsregler» (the ministry may give transition rules), and none was found; the decision is "
+            "what sets the programme (§ 15), so the decision date is the default.")))
     register.setting(Setting(
         name=PERMISJON_2025, default=True, parse=_bool, references=(lov("18 b"),),
         description=Text(

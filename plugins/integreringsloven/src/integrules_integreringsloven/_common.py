@@ -5,19 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from integrules import Evaluation, LegalRef, Missing, Text, met, not_applicable, not_met, pending, unknown
-from integrules.dates import add_months
+import attrs
+
+from integrules import Evaluation, LegalRef, Missing, Outcome, Text, met, not_applicable, not_met, pending, unknown
+from integrules.dates import add_months, parse_date
 
 REGIME = "integreringsloven"
 OLD_REGIME = "introduksjonsloven"
 IN_FORCE = dt.date(2021, 1, 1)  # § 50 with the King's decision; integreringsforskriften § 71
 
-# LOV-2025-06-20-35 ("økt arbeidsretting og formell opplæring i introduksjonsprogrammet") restructures
-# chapter 4 (§§ 12 a, 13, 14, 14 a, 18 a, 18 b). The King decides when it comes into force and no source
-# read for this plugin gives the date (docs/legal-notes/integreringsloven.md § 1.1). While this is None
-# only the 2021 versions are registered; set it (and release) when the commencement decree is found, and
-# the 2021 versions end the day before while the 2025 versions start on it.
-ENDRINGSLOV_2025_IKRAFT: dt.date | None = None
+# LOV-2025-06-20-35 ("økt arbeidsretting og formell opplæring i introduksjonsprogrammet") amends §§ 8, 13-16
+# and adds §§ 12 a, 14 a, 18 a, 18 b. The King decides when it comes into force and no source read gives the
+# date (docs/legal-notes/integreringsloven.md § 1.1), so it is the setting ENDRINGSLOV_2025 (default
+# "ukjent"). No text of it can apply before it was sanctioned.
+SANKSJON_2025 = dt.date(2025, 6, 20)
+ENDRINGSLOV_2025 = "integreringsloven.endringslov_2025_ikraft"
+OVERGANG_2025 = "integreringsloven.endringslov_2025_overgang"
+UKJENT = "ukjent"
+OVERGANG_CHOICES = ("vedtaksdato", "oppstart")
+V2021, V2025 = "2021", "2025"  # the texts of the amended sections: LOV-2020-11-06-127 as enacted, as amended
 
 LOV_URL = "https://lovdata.no/lov/2020-11-06-127/§{}"
 IMDI_F2 = ("https://www.imdi.no/kvalifisering/regelverk/juridisk-veileder-til-integreringsforskriften/"
@@ -69,6 +75,94 @@ def setting(ctx, name: str, default: Any) -> Any:
         return ctx.setting(name)
     except KeyError:
         return default
+
+
+def parse_ikraft(value: Any) -> dt.date | str:
+    """The setting ENDRINGSLOV_2025: a date on or after the sanction, or "ukjent"/"unknown"."""
+    if value is None or str(value).strip().lower() in (UKJENT, "unknown"):
+        return UKJENT
+    day = parse_date(value)
+    if day < SANKSJON_2025:
+        raise ValueError(f"LOV-2025-06-20-35 was sanctioned on {fmt(SANKSJON_2025)}; it cannot apply from {fmt(day)}")
+    return day
+
+
+def parse_overgang(value: Any) -> str:
+    if value not in OVERGANG_CHOICES:
+        raise ValueError(f"expected one of {', '.join(OVERGANG_CHOICES)}")
+    return value
+
+
+def ikraft_2025(ctx) -> dt.date | None:
+    """The in-force date of LOV-2025-06-20-35 as set, or None while unknown (also with no context)."""
+    value = UKJENT if ctx is None else setting(ctx, ENDRINGSLOV_2025, UKJENT)
+    return value if isinstance(value, dt.date) else None
+
+
+def texts_for(ctx, as_of: dt.date, day: dt.date | None, path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The texts (V2021, V2025) that can govern something done on ``day``, and what must be known to
+    narrow them to one. ``day`` None: not known (named by ``path``), on or before ``as_of``."""
+    ikraft = ikraft_2025(ctx)
+    if day is not None:
+        if day < SANKSJON_2025:
+            return (V2021,), ()
+        if ikraft is None:
+            return (V2021, V2025), (ENDRINGSLOV_2025,)
+        return ((V2025,) if day >= ikraft else (V2021,)), ()
+    if as_of < SANKSJON_2025 or (ikraft is not None and as_of < ikraft):
+        return (V2021,), ()
+    return (V2021, V2025), ((path,) if ikraft is not None else (path, ENDRINGSLOV_2025))
+
+
+def _open_text(texts_open: tuple[str, ...]) -> Text:
+    names = ", ".join(texts_open)
+    return Text(f"Utfallet er ikke det samme (eller ikke kjent) etter både 2021-teksten og teksten etter "
+                f"LOV-2025-06-20-35, og hvilken som gjelder er ukjent (innstillingen {ENDRINGSLOV_2025} når "
+                f"ikrafttredelsen er kjent). Mangler: {names}.",
+                f"The outcome is not the same (or not known) under both the 2021 text and the text as amended by "
+                f"LOV-2025-06-20-35, and which applies is unknown (the setting {ENDRINGSLOV_2025} once the in-force "
+                f"date is known). Missing: {names}.")
+
+
+def under_texts(ctx, day: dt.date | None, path: str, judge: Callable[[str], Evaluation]) -> Evaluation:
+    """``judge(text)`` under every text that can apply: their common outcome when all are decided and
+    agree, else unknown naming what would settle it (never a guess between the texts)."""
+    texts, open_ = texts_for(ctx, ctx.as_of, day, path)
+    if len(texts) == 1:
+        return judge(texts[0])
+    results = []
+    for text in texts:
+        try:
+            results.append(judge(text))
+        except Missing as exc:
+            results.append(unknown(exc.paths))
+    first = results[0]
+    if first.outcome is not Outcome.UNKNOWN and all(r.outcome is first.outcome for r in results):
+        due = first.due if all(r.due == first.due for r in results) else None
+        return attrs.evolve(first, due=due, message=Text(
+            f"{first.message.nb} Samme utfall etter 2021-teksten og etter LOV-2025-06-20-35.",
+            f"{first.message.en} The same outcome under the 2021 text and as amended by LOV-2025-06-20-35."))
+    missing = sorted({*open_, *(m for r in results if r.outcome is Outcome.UNKNOWN for m in r.missing)})
+    why = _open_text(tuple(missing))
+    return unknown(missing, why.nb, why.en)
+
+
+def value_under_texts(ctx, as_of: dt.date, day: dt.date | None, path: str, compute: Callable[[str], Any]) -> Any:
+    """``compute(text)`` under every text that can apply; their common value, else Missing naming what
+    would settle it."""
+    texts, open_ = texts_for(ctx, as_of, day, path)
+    if len(texts) == 1:
+        return compute(texts[0])
+    values, missing = [], set(open_)
+    for text in texts:
+        try:
+            values.append(compute(text))
+        except Missing as exc:
+            missing.update(exc.paths)
+            values.append(Missing)
+    if Missing not in values and all(v == values[0] for v in values):
+        return values[0]
+    raise Missing(*sorted(missing))
 
 
 def by_date(ctx, day: dt.date | None, path: str, due: dt.date, what: Text) -> Evaluation:

@@ -15,7 +15,10 @@ from integrules import DerivedFact, Missing, RegimeDecision, Text
 from integrules.dates import add_months, age_on
 from integrules.model import Education, PermitBasis
 
-from ._common import IMDI_F12, IMDI_MALGRUPPE, IMDI_NY_LOV, IN_FORCE, OLD_REGIME, REGIME, fmt, forskrift, lov, veileder
+from ._common import (
+    IMDI_F12, IMDI_MALGRUPPE, IMDI_NY_LOV, IN_FORCE, OLD_REGIME, REGIME, V2021, V2025, fmt, forskrift, lov,
+    value_under_texts, veileder,
+)
 
 PLUGIN_NAME = "integreringsloven"
 
@@ -139,27 +142,59 @@ def _months_lived(p, day: dt.date) -> int:
     return earlier + delta.years * 12 + delta.months
 
 
-def program_target(p, as_of, ctx=None) -> tuple[bool, Text]:
-    """§§ 8-9 (2021 text): rett og plikt to the introduction programme, with the reason in words."""
+DECISION_PATH = "introduksjonsprogram.decision_date"
+_FROM_PROGRAMME = object()
+
+
+def age_limit(text: str) -> int:
+    """The upper age of § 8 first paragraph: «mellom 18 og 55 år» (2021), «fra og med 18 til og med 60 år»
+    (LOV-2025-06-20-35). Both read inclusively: 55 (60) is in, 56 (61) is out."""
+    return 55 if text == V2021 else 60
+
+
+def text_day(p, as_of) -> dt.date | None:
+    """The day that decides which text of § 8 governs: the § 12 decision if made by ``as_of``; ``as_of``
+    when none is made yet (a later or no decision: the right as it stands); None when unknown."""
+    prog = p.introduksjonsprogram
+    decision = prog.decision_date if prog is not None else None
+    if decision is not None:
+        return min(decision, as_of)
+    if prog is not None and prog.participates is False:
+        return as_of
+    return None
+
+
+def target(p, as_of, text: str, decision=_FROM_PROGRAMME) -> tuple[bool, Text]:
+    """§§ 8-9 under ``text``: rett og plikt to the introduction programme, with the reason in words.
+
+    ``decision`` is the § 12 decision to judge the two years at: by default the registered one (None =
+    unknown, asked for only when it matters); passed as None it means no decision (yet)."""
+    amended = text == V2025
     permit = need(p.permit, "permit")
     basis = need(permit.basis, "permit.basis")
     if basis is PermitBasis.NORDISK_EOS:
-        return False, Text("nordisk borger eller omfattet av EØS-avtalen (§ 8 fjerde ledd)",
-                           "a Nordic citizen or covered by the EEA Agreement (§ 8 fourth paragraph)")
+        ledd = ("femte", "fifth") if amended else ("fjerde", "fourth")  # the 2025 act inserts a new fourth
+        return False, Text(f"nordisk borger eller omfattet av EØS-avtalen (§ 8 {ledd[0]} ledd)",
+                           f"a Nordic citizen or covered by the EEA Agreement (§ 8 {ledd[1]} paragraph)")
     if basis not in PARAGRAF_9:
         return False, Text("oppholdstillatelsen er ikke nevnt i § 9 første ledd",
                            "the residence permit is not one listed in § 9 first paragraph")
     granted = need(permit.granted, "permit.granted")
     age = age_on(need(p.birth_date, "birth_date"), granted)
-    if not 18 <= age <= 55:
-        return False, Text(f"{age} år da tillatelsen ble innvilget; målgruppen er 18-55 år (§ 8 første ledd)",
-                           f"aged {age} when the permit was granted; the target group is 18-55 (§ 8 first paragraph)")
+    top = age_limit(text)
+    if not 18 <= age <= top:
+        which = ("LOV-2025-06-20-35", "LOV-2025-06-20-35") if amended else ("2021-teksten", "2021 text")
+        return False, Text(f"{age} år da tillatelsen ble innvilget; målgruppen er 18-{top} år (§ 8 første ledd, {which[0]})",
+                           f"aged {age} when the permit was granted; the target group is 18-{top} (§ 8 first paragraph, "
+                           f"{which[1]})")
     if basis not in NO_AGREEMENT_NEEDED and not need(p.settled_by_agreement, "settled_by_agreement"):
-        return False, Text("ikke bosatt etter avtale med integreringsmyndighetene (§ 8 første og tredje ledd)",
-                           "not settled by agreement with the integration authorities (§ 8 first and third paragraphs)")
+        return False, Text("ikke bosatt etter avtale med integreringsmyndighetene (§ 8 første og andre ledd)",
+                           "not settled by agreement with the integration authorities (§ 8 first and second paragraphs)")
     # Fewer than two years lived in a municipality when the § 12 decision is made. Judged at the
     # decision, or at the § 12 deadline when that comes first: a late decision does not take the duty away.
-    decision = p.introduksjonsprogram.decision_date if p.introduksjonsprogram else None
+    unknown_decision = decision is _FROM_PROGRAMME
+    if unknown_decision:
+        decision = p.introduksjonsprogram.decision_date if p.introduksjonsprogram else None
     try:
         deadline = frist_vedtak(p, as_of)
     except Missing:
@@ -168,8 +203,12 @@ def program_target(p, as_of, ctx=None) -> tuple[bool, Text]:
         return True, Text("i målgruppen (§§ 8-9)", "in the target group (§§ 8-9)")
     if deadline is None:
         frist_vedtak(p, as_of)  # raises Missing naming what the deadline needs
-    check = need(decision, "introduksjonsprogram.decision_date")
-    check = min(check, deadline)
+    if decision is None and not unknown_decision:
+        return False, Text(f"hadde bodd i en kommune i to år eller mer ved fristen {fmt(deadline)} (§ 8 første ledd "
+                           "tredje punktum)",
+                           f"had lived in a municipality for two years or more by the deadline {fmt(deadline)} (§ 8 first "
+                           "paragraph, third sentence)")
+    check = min(need(decision, DECISION_PATH), deadline)
     if _months_lived(p, check) >= 24:
         return False, Text(f"hadde bodd i en kommune i to år eller mer {fmt(check)} (§ 8 første ledd tredje punktum)",
                            f"had lived in a municipality for two years or more by {fmt(check)} (§ 8 first paragraph, "
@@ -177,8 +216,22 @@ def program_target(p, as_of, ctx=None) -> tuple[bool, Text]:
     return True, Text("i målgruppen (§§ 8-9)", "in the target group (§§ 8-9)")
 
 
+def program_target(p, as_of, ctx=None) -> tuple[bool, Text]:
+    """§§ 8-9 under the text that governs (the 2021 text, or as amended by LOV-2025-06-20-35 once in
+    force): unknown (Missing) while the texts disagree and which one governs is not known."""
+    seen: dict[bool, Text] = {}
+
+    def one(text: str) -> bool:
+        value, why = target(p, as_of, text)
+        seen.setdefault(value, why)
+        return value
+
+    value = value_under_texts(ctx, as_of, text_day(p, as_of), DECISION_PATH, one)
+    return value, seen[value]
+
+
 def rett_og_plikt_program(p, as_of, ctx=None) -> bool:
-    return program_target(p, as_of)[0]
+    return program_target(p, as_of, ctx)[0]
 
 
 # -- Norwegian and social studies (§§ 26-28, 30, 32) --------------------------------------------------
@@ -241,12 +294,18 @@ def opplaering_til(p, as_of, ctx=None) -> dt.date:
 FACTS = (
     DerivedFact(name=RETT_PROGRAM, compute=rett_og_plikt_program, references=(lov("8"), lov("9"),
                                                                                 veileder("Målgruppe for introduksjonsprogram", IMDI_MALGRUPPE)),
-                description=Text("Rett og plikt til introduksjonsprogram (§§ 8-9, 2021-teksten): 18-55 år da tillatelsen "
-                                 "ble innvilget, tillatelse etter § 9 a-g, bosatt etter avtale (unntatt f og g), under to "
-                                 "år i en kommune ved vedtaket (eller ved fristen i § 12 om den kommer først).",
-                                 "Right and duty to the introduction programme (§§ 8-9, 2021 text): aged 18-55 when the "
-                                 "permit was granted, a § 9 a-g permit, settled by agreement (except f and g), under two "
-                                 "years in a municipality at the decision (or at the § 12 deadline if that comes first).")),
+                description=Text("Rett og plikt til introduksjonsprogram (§§ 8-9): 18-55 år (etter LOV-2025-06-20-35: 18-60) "
+                                 "da tillatelsen ble innvilget, tillatelse etter § 9 a-g, bosatt etter avtale (unntatt f og "
+                                 "g), under to år i en kommune ved vedtaket (eller ved fristen i § 12 om den kommer først). "
+                                 "Teksten som gjaldt ved vedtaket (uten vedtak: ved vurderingsdatoen) avgjør; er den ukjent "
+                                 "og tekstene gir ulikt svar, er faktumet ukjent (innstillingen "
+                                 "integreringsloven.endringslov_2025_ikraft).",
+                                 "Right and duty to the introduction programme (§§ 8-9): aged 18-55 (as amended by "
+                                 "LOV-2025-06-20-35: 18-60) when the permit was granted, a § 9 a-g permit, settled by "
+                                 "agreement (except f and g), under two years in a municipality at the decision (or at the "
+                                 "§ 12 deadline if that comes first). The text in force at the decision (with none: at the "
+                                 "as-of date) governs; when that is unknown and the texts differ, the fact is unknown (the "
+                                 "setting integreringsloven.endringslov_2025_ikraft).")),
     DerivedFact(name=FRIST_VEDTAK, compute=frist_vedtak, references=(lov("12", 2),),
                 description=Text("Frist for vedtak om og oppstart av introduksjonsprogram: tre måneder etter bosetting "
                                  "(bosatt etter avtale) eller etter krav om program (ellers).",

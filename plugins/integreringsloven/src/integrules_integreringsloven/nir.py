@@ -182,6 +182,7 @@ def _make(item: str, table: str, nb: str, en: str, trigger: Callable | None, whe
         references=REFS + (imdi,) + tuple(extra_refs),
         valid_from=IN_FORCE, regime=REGIME, responsible=responsible, evaluate=evaluate, confidence="medium",
         category="nir",
+        checklist=("R16",),
     )
 
 

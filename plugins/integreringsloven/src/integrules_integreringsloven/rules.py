@@ -1,4 +1,4 @@
-"""The ordinary requirements of integreringsloven chapters 4 and 6 (rule checklist R2-R15)."""
+"""The ordinary requirements of integreringsloven chapters 4 and 6 (rule checklist R1-R15)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,15 @@ import datetime as dt
 
 import attrs
 
-from integrules import Evaluation, Missing, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, requirement, unknown
+from integrules import Evaluation, Requirement, Missing, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, requirement, unknown
 from integrules.dates import add_months, age_on
-from integrules.model import Sluttmal
+from integrules.model import PermitBasis, Sluttmal
 from integrules.levels import Subtest
 
 from . import facts as F
 from ._common import (
-    IMDI_KARTLEGGING, IN_FORCE, LT_2025_35, REGIME, by_date, fact, fmt, forskrift, leave_days, lov, setting, veileder,
+    ENDRINGSLOV_2025, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025, REGIME, V2021, V2025, by_date,
+    fact, fmt, forskrift, leave_days, lov, setting, under_texts, veileder,
 )
 
 KARRIERE_MYK = "integreringsloven.karriereveiledning_myk"
@@ -30,7 +31,7 @@ T = Text
 def _program_target(ctx) -> tuple[bool, Text]:
     value = fact(ctx, F.RETT_PROGRAM, F.rett_og_plikt_program)
     try:
-        own, why = F.program_target(ctx.p, ctx.as_of)
+        own, why = F.program_target(ctx.p, ctx.as_of, ctx)
     except Missing:
         own, why = None, None
     if own == value and why is not None:
@@ -108,11 +109,143 @@ def _by_programme_end(ctx, what: Text) -> Evaluation:
 COMMON = dict(regime=REGIME, valid_from=IN_FORCE)
 
 
+# -- R1: the target group (§§ 8-9) -------------------------------------------------------------------
+
+_WORK_2025 = T(" Unntaket i § 8 fjerde ledd (LOV-2025-06-20-35) for den som er i arbeid eller har tilbud om arbeid på minst "
+               "30 timer i uken, er ikke en registrert opplysning og er ikke vurdert.",
+               " The exception of § 8 fourth paragraph (LOV-2025-06-20-35) for someone working or offered work of at "
+               "least 30 hours a week is not a registered fact and is not judged.")
+
+
+def _text_note(text: str, ev: Evaluation) -> Evaluation:
+    if text != V2025 or ev.outcome is Outcome.UNKNOWN:
+        return ev
+    return attrs.evolve(ev, message=T(ev.message.nb + _WORK_2025.nb, ev.message.en + _WORK_2025.en))
+
+
+def _lawful_offer(ctx, text: str) -> Text | None:
+    """The § 8 third paragraph group the municipality «kan» offer the programme to, or None."""
+    permit = ctx.p.permit
+    basis = permit.basis
+    age = age_on(ctx.need(ctx.p.birth_date, "birth_date"), ctx.need(permit.granted, "permit.granted"))
+    if age < 18:
+        return None
+    top = F.age_limit(text)
+    if basis is PermitBasis.ANNEN_FAMILIEINNVANDRING:
+        return T("familiegjenforent med andre enn personer med tillatelse etter § 9 første ledd bokstav f",
+                 "reunited with family other than people with a permit under § 9 first paragraph letter f")
+    if basis not in F.PARAGRAF_9:
+        return None
+    if age > top:
+        return T(f"over {top} år med tillatelse etter § 9", f"over {top} with a § 9 permit")
+    if basis not in F.NO_AGREEMENT_NEEDED and ctx.need(ctx.p.settled_by_agreement, "settled_by_agreement") is False:
+        return T("i målgruppen, men bosatt uten avtale med integreringsmyndighetene",
+                 "in the target group but settled without an agreement with the integration authorities")
+    return None
+
+
+def _judge_decision(ctx, text: str, decision: dt.date) -> Evaluation:
+    eligible, why = F.target(ctx.p, ctx.as_of, text, decision=decision)
+    day = fmt(decision)
+    if eligible:
+        return met(f"Vedtak {day}: personen har rett og plikt til programmet (§§ 8-9).",
+                   f"Decision {day}: the person has the right and duty to the programme (§§ 8-9).")
+    offer = _lawful_offer(ctx, text)
+    if offer is None:
+        return not_met(f"Vedtak om introduksjonsprogram {day} uten grunnlag i § 8: {why.nb}.",
+                       f"Programme decision {day} with no basis in § 8: {why.en}.")
+    months = F._months_lived(ctx.p, decision)
+    if months < 24:
+        return met(f"Vedtak {day}: tilbud etter § 8 tredje ledd ({offer.nb}); {months} måneder i en kommune ved vedtaket.",
+                   f"Decision {day}: an offer under § 8 third paragraph ({offer.en}); {months} months in a municipality at "
+                   "the decision.")
+    return not_met(f"Vedtak {day}: tilbud etter § 8 tredje ledd ({offer.nb}), men personen hadde bodd i en kommune i "
+                   f"{months} måneder; den som tilbys program, må ha bodd der i mindre enn to år (§ 8 tredje ledd).",
+                   f"Decision {day}: an offer under § 8 third paragraph ({offer.en}), but the person had lived in a "
+                   f"municipality for {months} months; whoever is offered the programme must have lived there less than "
+                   "two years (§ 8 third paragraph).")
+
+
+def _judge_malgruppe(ctx, text: str) -> Evaluation:
+    prog = ctx.p.introduksjonsprogram
+    decision = prog.decision_date if prog is not None else None
+    if decision is not None and ctx.happened(decision):
+        return _text_note(text, _judge_decision(ctx, text, decision))
+    if decision is None and (prog is None or prog.participates is not False):
+        # Whether a decision was made is unknown: only «in the group» settles it, whatever the decision.
+        eligible, _ = F.target(ctx.p, ctx.as_of, text)
+        if eligible:
+            return _text_note(text, met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn treffes.",
+                                        "The person has the right and duty to the programme (§§ 8-9), whenever the "
+                                        "decision is made."))
+        raise Missing("introduksjonsprogram" if prog is None else F.DECISION_PATH)
+    eligible, why = F.target(ctx.p, ctx.as_of, text, decision=None)
+    if eligible:
+        return _text_note(text, met("Ikke vedtak ennå; personen har rett og plikt til programmet (§§ 8-9), så vedtak skal "
+                                    "treffes innen fristen i § 12.",
+                                    "No decision yet; the person has the right and duty to the programme (§§ 8-9), so a "
+                                    "decision is due by the § 12 deadline."))
+    return _text_note(text, not_applicable(f"Ikke vedtak om program, og utenfor målgruppen for rett og plikt: {why.nb}.",
+                                           f"No programme decision, and outside the target group: {why.en}."))
+
+
+@requirement(
+    id="integreringsloven.malgruppe",
+    title=T("Vedtak om program bare for målgruppen eller med lovlig tilbud", "Programme decisions only for the target group "
+            "or on a lawful offer"),
+    description=T(
+        "Kommunen skal gi program til alle med rett og plikt (§ 8 første ledd, § 12; fristen er R4), og kan etter § 8 "
+        "tredje ledd tilby det til innvandrere over 55 år med tillatelse etter § 9, til familiegjenforente med andre "
+        "enn personer i § 9 første ledd bokstav f og til personer i målgruppen som er bosatt uten avtale. Rett og plikt: "
+        "18-55 år da tillatelsen ble innvilget, tillatelse etter § 9 første ledd bokstav a-g, bosatt etter avtale "
+        "(ikke for bokstav f og g, § 8 andre ledd), og under to år i en kommune når vedtaket treffes (§ 8 første ledd "
+        "tredje punktum; vurdert ved fristen i § 12 når vedtaket kommer senere, fordi kommunens forsinkelse ikke tar "
+        "bort retten). Den som tilbys program, må ha bodd i en kommune i mindre enn to år ved vedtaket (§ 8 tredje "
+        "ledd). Oppfylt: vedtaket har grunnlag, eller personen har rett og plikt. Ikke oppfylt: vedtak uten grunnlag "
+        "(tillatelse utenfor § 9 og tredje ledd, under 18 år, eller to år eller mer i en kommune). Gjelder ikke: intet "
+        "vedtak og utenfor målgruppen, eller nordisk/EØS-borger. Etter LOV-2025-06-20-35 er aldersgrensen 18-60 år "
+        "(«fra og med 18 til og med 60 år», tredje ledd «over 60 år»); teksten som gjaldt da vedtaket ble truffet "
+        "(uten vedtak: på vurderingsdatoen) avgjør. Ikrafttredelsen er innstillingen "
+        "integreringsloven.endringslov_2025_ikraft (standard ukjent): før 20.06.2025 gjelder bare 2021-teksten; med "
+        "ukjent dato vurderes begge, og ulikt svar gir «ukjent». Unntaket for arbeid minst 30 timer i uken (ny § 8 "
+        "fjerde ledd) er ikke en registrert opplysning og vurderes ikke. Familiegjenforening etter § 9 f forutsetter at "
+        "referansepersonen har bodd under fem år i en kommune; det er ikke registrert og legges til grunn.",
+        "The municipality must give the programme to everyone with the right and duty (§ 8 first paragraph, § 12; the "
+        "deadline is R4), and may under § 8 third paragraph offer it to immigrants over 55 with a § 9 permit, to people "
+        "reunited with family other than people under § 9 first paragraph letter f, and to people in the target group "
+        "settled without an agreement. Right and duty: aged 18-55 when the permit was granted, a permit under § 9 first "
+        "paragraph letters a-g, settled by agreement (not for letters f and g, § 8 second paragraph), and under two "
+        "years in a municipality when the decision is made (§ 8 first paragraph third sentence; judged at the § 12 "
+        "deadline when the decision comes later, since the municipality's delay does not take the right away). Whoever "
+        "is offered the programme must have lived in a municipality less than two years at the decision (§ 8 third "
+        "paragraph). Met: the decision has a basis, or the person has the right and duty. Not met: a decision without a "
+        "basis (a permit outside § 9 and the third paragraph, under 18, or two years or more in a municipality). Not "
+        "applicable: no decision and outside the target group, or a Nordic/EEA citizen. As amended by "
+        "LOV-2025-06-20-35 the age range is 18-60 («fra og med 18 til og med 60 år», third paragraph «over 60 år»); "
+        "the text in force when the decision was made (with none: on the as-of date) governs. The in-force date is the "
+        "setting integreringsloven.endringslov_2025_ikraft (default unknown): before 20.06.2025 only the 2021 text "
+        "applies; with the date unknown both are judged and differing answers give «unknown». The exception for work of "
+        "at least 30 hours a week (new § 8 fourth paragraph) is not a registered fact and is not judged. Family "
+        "reunification under § 9 f requires the reference person to have lived under five years in a municipality; "
+        "that is not registered and is assumed."),
+    references=(lov("8", 1), lov("8", 2), lov("8", 3), lov("8", 4), lov("9", 1), lov("12", 2),
+                veileder("Målgruppe for introduksjonsprogram etter integreringsloven", IMDI_MALGRUPPE),
+                veileder("LOV-2025-06-20-35", LT_2025_35)),
+    responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025,), checklist=("R1",), **COMMON)
+def malgruppe(ctx) -> Evaluation:
+    permit = ctx.need(ctx.p.permit, "permit")
+    if ctx.need(permit.basis, "permit.basis") is PermitBasis.NORDISK_EOS:
+        return not_applicable("Nordisk borger eller omfattet av EØS-avtalen: utenfor målgruppen (§ 8).",
+                              "A Nordic citizen or covered by the EEA Agreement: outside the target group (§ 8).", lov("8", 4))
+    return under_texts(ctx, F.text_day(ctx.p, ctx.as_of), F.DECISION_PATH, lambda text: _judge_malgruppe(ctx, text))
+
+
 # -- R2, R3, R4 ------------------------------------------------------------------------------------
 
 
 @requirement(
     id="integreringsloven.kompetansekartlegging",
+    checklist=("R2",),
     title=T("Kompetansekartlegging etter bosetting", "Competence mapping after settlement"),
     description=T(
         "Personer i målgruppen for introduksjonsprogram har rett og plikt til kompetansekartlegging (§ 10), med mindre "
@@ -132,6 +265,7 @@ def kompetansekartlegging(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.karriereveiledning",
+    checklist=("R3",),
     title=T("Karriereveiledning", "Career guidance"),
     description=T(
         "Personer i målgruppen har rett og plikt til karriereveiledning, som bygger på kartleggingen og «bør» "
@@ -163,6 +297,7 @@ def karriereveiledning(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.vedtak_og_oppstart",
+    checklist=("R4",),
     title=T("Vedtak om og oppstart av introduksjonsprogram innen tre måneder",
             "Programme decision and start within three months"),
     description=T(
@@ -195,6 +330,7 @@ def _age_at_goal(ctx, prog) -> int:
 
 @requirement(
     id="integreringsloven.sluttmal",
+    checklist=("R5",),
     title=T("Sluttmål satt og i samsvar med utdanning og alder", "End goal set and consistent with education and age"),
     description=T(
         "Kommunen skal sette et sluttmål (§ 13 første ledd, 2021-teksten). Med videregående eller høyere utdanning: "
@@ -306,6 +442,7 @@ def _judge_duration(ctx, limits, leave_counts: bool) -> Evaluation:
 
 _VARIGHET_2021 = dict(
     id="integreringsloven.varighet",
+    checklist=("R5",),
     title=T("Programmets varighet og forlengelse", "The programme's duration and extensions"),
     description=T(
         "Varighet etter § 13 (2021-teksten): videregående eller høyere 3-6 måneder (+ inntil 6); under 25 uten "
@@ -323,46 +460,52 @@ _VARIGHET_2021 = dict(
 )
 
 
-def _varighet_2021(ctx) -> Evaluation:
-    return target_gate(ctx, participation=True) or _judge_duration(ctx, _limits_2021, True)
-
-
-def _varighet_2025(ctx) -> Evaluation:
+def _varighet(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=True)
     if gate:
         return gate
-    from ._common import ENDRINGSLOV_2025_IKRAFT as cutoff
-    decision = ctx.need(ctx.p.introduksjonsprogram.decision_date, "introduksjonsprogram.decision_date")
-    if cutoff is not None and decision < cutoff:
-        # No transition rule found ("Departementet kan gi nærmere overgangsregler"): programmes decided
-        # before the amendment keep the 2021 durations.
-        return _judge_duration(ctx, _limits_2021, True)
-    return _judge_duration(ctx, _limits_2025, bool(setting(ctx, PERMISJON_2025, True)))
+    prog = ctx.p.introduksjonsprogram
+    # No transition rule was found ("Departementet kan gi nærmere overgangsregler"): a programme keeps the
+    # text in force at its decision (or, by the setting, its start).
+    by_start = setting(ctx, OVERGANG_2025, "vedtaksdato") == "oppstart"
+    day, path = ((prog.start_date, "introduksjonsprogram.start_date") if by_start
+                 else (prog.decision_date, "introduksjonsprogram.decision_date"))
+
+    def judge(text: str) -> Evaluation:
+        if text == V2021:
+            return _judge_duration(ctx, _limits_2021, True)
+        return _judge_duration(ctx, _limits_2025, bool(setting(ctx, PERMISJON_2025, True)))
+
+    return under_texts(ctx, day, path, judge)
 
 
-def varighet_versions(cutoff: dt.date | None):
-    """The versions of integreringsloven.varighet: the 2021 text, and the 2025 text from ``cutoff``."""
-    from integrules import Requirement
-    first = Requirement(evaluate=_varighet_2021, valid_to=cutoff, **_VARIGHET_2021)
-    if cutoff is None:
-        return (first,)
-    second = Requirement(
-        evaluate=_varighet_2025, **{**_VARIGHET_2021, "valid_from": cutoff, "description": None,
-                                    "references": (lov("13", 3), lov("14", 4), lov("14", 5), lov("14", 6), lov("18 a", 2),
-                                                   veileder("LOV-2025-06-20-35", LT_2025_35))},
-        settings=(PERMISJON_2025,))
-    second = attrs.evolve(second, description=T(
-            "Varighet etter §§ 13-14 slik de lyder etter LOV-2025-06-20-35: videregående eller høyere inntil 12 "
-            "måneder uten forlengelse; deler av videregående inntil 3 år (+1); fullført videregående inntil 4 år (+1); "
-            "arbeid inntil 2 år uten forlengelse. Program vedtatt før endringen følger 2021-reglene (ingen "
-            "overgangsregel funnet). Om permisjon legges til styres av innstillingen "
-            "integreringsloven.permisjon_forlenger_program_2025.",
-            "Duration under §§ 13-14 as amended by LOV-2025-06-20-35: upper secondary or higher up to 12 months, no "
-            "extension; part of upper secondary up to 3 years (+1); completed upper secondary up to 4 years (+1); work "
-            "up to 2 years, no extension. Programmes decided before the amendment keep the 2021 rules (no transition "
-            "rule found). Whether leave is added is the setting integreringsloven.permisjon_forlenger_program_2025."),
-        confidence="medium")
-    return (first, second)
+varighet = Requirement(
+    evaluate=_varighet, settings=(ENDRINGSLOV_2025, OVERGANG_2025, PERMISJON_2025), **{**_VARIGHET_2021, "description": T(
+        "Varighet etter § 13 (2021-teksten): videregående eller høyere 3-6 måneder (+ inntil 6); under 25 uten "
+        "videregående 3 måneder-3 år med mål fullført videregående, ellers 3 måneder-2 år (+ inntil 1 år); øvrige "
+        "3 måneder-2 år, eller 3 år med mål fullført videregående (+ inntil 1 år). Forlengelse bare når deltakeren "
+        "forventes å nå sluttmålet (§ 13 femte ledd). Godkjent permisjon legges til (§ 13 sjette ledd). Planlagt og "
+        "faktisk sluttdato må ligge innen rammen. Etter LOV-2025-06-20-35 (§§ 13-14): videregående eller høyere "
+        "inntil 12 måneder uten forlengelse; deler av videregående inntil 3 år (+1); fullført videregående inntil 4 år "
+        "(+1); arbeid inntil 2 år uten forlengelse; ingen minstevarighet; om permisjon legges til, er innstillingen "
+        "integreringsloven.permisjon_forlenger_program_2025. Ingen overgangsregel er funnet: programmet følger teksten "
+        "som gjaldt på vedtaksdatoen (innstillingen integreringsloven.endringslov_2025_overgang = oppstart: "
+        "oppstartsdatoen). Ikrafttredelsen er innstillingen integreringsloven.endringslov_2025_ikraft (standard "
+        "ukjent): før 20.06.2025 gjelder bare 2021-teksten; med ukjent dato vurderes begge, og ulikt svar gir «ukjent».",
+        "Duration under § 13 (2021 text): upper secondary or higher 3-6 months (+ up to 6); under 25 without upper "
+        "secondary 3 months-3 years with the goal completed upper secondary, else 3 months-2 years (+ up to 1 year); "
+        "others 3 months-2 years, or 3 years with the goal completed upper secondary (+ up to 1 year). Extension only "
+        "when the participant is expected to reach the goal (§ 13 fifth paragraph). Approved leave is added (§ 13 "
+        "sixth paragraph). The planned and actual end must be within the limits. As amended by LOV-2025-06-20-35 (§§ "
+        "13-14): upper secondary or higher up to 12 months, no extension; part of upper secondary up to 3 years (+1); "
+        "completed upper secondary up to 4 years (+1); work up to 2 years, no extension; no minimum; whether leave is "
+        "added is the setting integreringsloven.permisjon_forlenger_program_2025. No transition rule was found: a "
+        "programme follows the text in force on its decision date (the setting integreringsloven.endringslov_2025_overgang "
+        "= oppstart: its start date). The in-force date is the setting integreringsloven.endringslov_2025_ikraft "
+        "(default unknown): before 20.06.2025 only the 2021 text applies; with the date unknown both are judged and "
+        "differing answers give «unknown»."),
+        "references": (*_VARIGHET_2021["references"], lov("14", 4), lov("14", 6), lov("18 a", 2),
+                       veileder("LOV-2025-06-20-35", LT_2025_35))})
 
 
 # -- R8-R10: content (§ 14) ------------------------------------------------------------------------
@@ -370,6 +513,7 @@ def varighet_versions(cutoff: dt.date | None):
 
 @requirement(
     id="integreringsloven.fulltid",
+    checklist=("R10",),
     title=T("Programmet er helårig og på fulltid", "The programme is full-time and all year"),
     description=T("Introduksjonsprogrammet skal være helårig og på fulltid (§ 14 fjerde ledd, 2021-teksten).",
                   "The introduction programme must be full-time and all year (§ 14 fourth paragraph, 2021 text)."),
@@ -389,6 +533,7 @@ def fulltid(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.livsmestring",
+    checklist=("R8",),
     title=T("Kurs i livsmestring", "Course in life skills (livsmestring)"),
     description=T(
         "Programmet skal inneholde kurs i livsmestring (§ 14 første ledd bokstav c). Forskriften § 4: minst 10 timer "
@@ -418,6 +563,7 @@ def livsmestring(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.foreldreveiledning",
+    checklist=("R9",),
     title=T("Kurs i foreldreveiledning", "Parenting guidance course"),
     description=T(
         "Deltakere med barn under 18 år, eller som får barn i programmet, skal delta på foreldreveiledning (§ 14 andre "
@@ -458,6 +604,7 @@ def foreldreveiledning(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.integreringsplan",
+    checklist=("R6",),
     title=T("Integreringsplan samtidig med vedtaket", "Integration plan at the same time as the decision"),
     description=T(
         "Kommunen skal utarbeide integreringsplanen samtidig som vedtaket etter § 12 treffes (§ 15 første ledd); "
@@ -489,6 +636,7 @@ _CONTENTS = (
 
 @requirement(
     id="integreringsloven.integreringsplan_innhold",
+    checklist=("R6",),
     title=T("Integreringsplanens innhold", "The integration plan's contents"),
     description=T(
         "Planen skal minst inneholde sluttmål og norskmål, omfanget av opplæringen i norsk og samfunnskunnskap, "
@@ -523,6 +671,7 @@ def integreringsplan_innhold(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.integreringsplan_revisjon",
+    checklist=("R6",),
     title=T("Integreringsplanen vurderes jevnlig", "The integration plan is reviewed regularly"),
     description=T(
         "Planen skal vurderes jevnlig og ved vesentlig endring i livssituasjonen (§ 15 sjette ledd). Loven sier ikke "
@@ -569,6 +718,7 @@ def integreringsplan_revisjon(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.integreringskontrakt",
+    checklist=("R7",),
     title=T("Integreringskontrakt samtidig med planen", "Integration contract at the same time as the plan"),
     description=T(
         "Kommunen og deltakeren skal inngå en integreringskontrakt samtidig som integreringsplanen utarbeides "
@@ -583,6 +733,7 @@ def integreringskontrakt(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.avslutning_registrert",
+    checklist=("R16",),
     title=T("Sluttdato og avslutningsårsak registrert", "End date and end reason registered"),
     description=T(
         "Når programmet er avsluttet, skal sluttdato og avslutningsårsak være registrert (programmet avsluttes ved "
@@ -614,6 +765,7 @@ def avslutning_registrert(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.norskopplaering_tilbud",
+    checklist=("R11",),
     title=T("Tilbud om opplæring innen tre måneder", "Training offered within three months"),
     description=T(
         "Tilbud om opplæring i norsk og samfunnskunnskap skal gis så snart som mulig og senest tre måneder etter "
@@ -638,6 +790,7 @@ def norskopplaering_tilbud(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.norskplan",
+    checklist=("R11",),
     title=T("Plan for opplæring i norsk og samfunnskunnskap", "Plan for Norwegian and social-studies training"),
     description=T(
         "For dem som ikke deltar i introduksjonsprogram skal kommunen lage en plan for opplæringen samtidig med "
@@ -671,6 +824,7 @@ def norskplan(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.norskopplaering_varighet",
+    checklist=("R13",),
     title=T("Opplæring innenfor perioden med rett og plikt", "Training within the period of right and duty"),
     description=T(
         "Retten og plikten varer til minimumsnivået er nådd, men ikke lenger enn tre år (18 måneder med videregående "
@@ -714,6 +868,7 @@ def _training_year(ctx) -> dt.date:
 
 @requirement(
     id="integreringsloven.samfunnskunnskap",
+    checklist=("R14",),
     title=T("Samfunnskunnskap innen ett år", "Social studies within one year"),
     description=T(
         "Opplæringen i samfunnskunnskap skal være gjennomført innen ett år etter at retten og plikten (eller plikten) "
@@ -737,6 +892,7 @@ def samfunnskunnskap(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.samfunnskunnskapsprove",
+    checklist=("R14",),
     title=T("Avsluttende prøve i samfunnskunnskap innen ett år", "Final social-studies test within one year"),
     description=T(
         "Personer med rett og plikt skal avlegge avsluttende prøve i samfunnskunnskap innen ett år etter at retten og "
@@ -760,6 +916,7 @@ def samfunnskunnskapsprove(ctx) -> Evaluation:
 
 @requirement(
     id="integreringsloven.avsluttende_norskprove",
+    checklist=("R15",),
     title=T("Avsluttende prøve i norsk", "Final Norwegian test"),
     description=T(
         "Personer med rett og plikt skal gå opp til avsluttende prøve i norsk, og kommunen skal sørge for at prøven "
@@ -794,7 +951,7 @@ def avsluttende_norskprove(ctx) -> Evaluation:
 
 
 REQUIREMENTS = (
-    kompetansekartlegging, karriereveiledning, vedtak_og_oppstart, sluttmal, fulltid, livsmestring,
+    malgruppe, kompetansekartlegging, karriereveiledning, vedtak_og_oppstart, sluttmal, varighet, fulltid, livsmestring,
     foreldreveiledning, integreringsplan, integreringsplan_innhold, integreringsplan_revisjon, integreringskontrakt,
     avslutning_registrert, norskopplaering_tilbud, norskplan, norskopplaering_varighet, samfunnskunnskap,
     samfunnskunnskapsprove, avsluttende_norskprove,

@@ -93,11 +93,13 @@ _TABLE: dict[str, tuple[str | None, str, str, tuple[LegalRef, ...]]] = {
         "paragraph last sentence in the 2022 text, seventh in the 2024 text).",
         (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST)),
     "integreringskontrakt": (
-        None,
+        "kapittel_6a.integreringskontrakt",
         "Deltakere etter kapittel 6A skal ikke ha integreringskontrakt: § 16 gjelder ikke (§ 37 c sjette ledd siste "
-        "punktum i 2022-teksten, sjuende ledd siste punktum i 2024-teksten).",
+        "punktum i 2022-teksten, sjuende ledd siste punktum i 2024-teksten). Ny § 37 c etter LOV-2025-06-20-35 har ikke "
+        "dette unntaket; erstatningskravet vurderer hvilken tekst som gjelder.",
         "Participants under chapter 6A have no integration contract: § 16 does not apply (§ 37 c sixth paragraph last "
-        "sentence in the 2022 text, seventh paragraph last sentence in the 2024 text).",
+        "sentence in the 2022 text, seventh paragraph last sentence in the 2024 text). The new § 37 c of "
+        "LOV-2025-06-20-35 drops that exception; the replacement judges which text applies.",
         (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST)),
     "norskplan": (
         "kapittel_6a.norskplan",

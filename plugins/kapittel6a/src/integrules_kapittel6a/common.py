@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from integrules import Context, Evaluation, Outcome, Text, met, not_applicable, not_met, pending
+from integrules import Context, Evaluation, Missing, Outcome, Text, met, not_applicable, not_met, pending
 from integrules.dates import add_months
 from integrules.model import Leave, Programme
 
@@ -51,15 +51,20 @@ def by_decision_deadline(ctx: Context, done: dt.date | None, what: Text) -> Eval
     """Judge ``done`` against the § 12 deadline: three months after settlement, or after the claim for
     a programme when that came later (a voluntary participant may claim it later, § 37 c fifth paragraph).
 
-    The claim is asked for only when it could matter: done within three months of settlement is met,
-    and not yet done within them is pending, whatever the claim date.
+    One deadline per participant: with the claim registered it is always counted from the later of the
+    two, whatever the outcome (it once depended on it: met by the settlement deadline reported that
+    date, late reported the claim's, for the same dates; issue 9). Only an unknown claim is asked for
+    when it could matter: done within three months of settlement is met, and not yet done within them is
+    pending, whatever the claim (the due date shown is then the earliest possible).
     """
     settled = ctx.need(ctx.p.settlement_date, "settlement_date")
+    claim = ctx.p.claim_date
+    if claim is not None:
+        return done_by(ctx, done, add_months(max(settled, claim), 3), what)
     first = done_by(ctx, done, add_months(settled, 3), what)
     if first.outcome in (Outcome.MET, Outcome.PENDING):
         return first
-    claim = ctx.need(ctx.p.claim_date, "claim_date")
-    return done_by(ctx, done, add_months(max(settled, claim), 3), what)
+    raise Missing("claim_date")
 
 
 def norwegian_right_end(ctx: Context) -> dt.date:

@@ -42,6 +42,9 @@ IMDI_6A_INTRO = LegalRef("IMDi, Kapittel 6A Midlertidige regler for fordrevne fr
 NIR_6A = LegalRef("IMDi, NIR tilpasset midlertidig regelverk for fordrevne fra Ukraina", url=NIR_6A_URL,
                   kind="veileder")
 PROP_81_CH6 = LegalRef("Prop. 81 L (2024–2025)", "punkt 6.1", url=PROP_81_CH6_URL, kind="forarbeid")
+LT_2025_URL = "https://lovdata.no/dokument/LTI/lov/2025-06-20-35"
+LT_2025 = LegalRef("lov 20. juni 2025 nr. 35 (økt arbeidsretting og formell opplæring)", "del I (§ 37 c) og del IV",
+                   url=LT_2025_URL)
 
 # § 37 b: mapping and career guidance.
 L37B_1 = lov("§ 37 b", 1)

@@ -65,6 +65,7 @@ REGIME = Regime(
     valid_from=IN_FORCE,
     valid_to=SUNSET,  # as last enacted; the setting kapittel_6a.opphorsdato moves it if the chapter is extended
     base=BASE_REGIME,
+    checklist=("R17", "R18"),  # its own rules (R17) and who falls under it (R18)
 )
 
 SETTINGS = (

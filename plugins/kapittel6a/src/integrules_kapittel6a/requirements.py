@@ -12,10 +12,12 @@ import datetime as dt
 from integrules import Context, Evaluation, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, requirement, unknown
 from integrules.dates import add_months
 from integrules.model import Event, GoalChangeKind, Sluttmal
+from integrules_integreringsloven._common import ENDRINGSLOV_2025, V2021, under_texts
 
 from . import refs
 from .common import by_decision_deadline, done_by, fmt, leave_days, norwegian_right_end, participating
 from .regime import IN_FORCE, REGIME_ID, V2024_SETTING
+
 
 ID = REGIME_ID  # ids are "kapittel_6a.<name>"
 FT, VO = Unit.FT, Unit.VO
@@ -53,7 +55,7 @@ def judge_kartlegging(ctx: Context) -> Evaluation:
                         Text("Kompetansekartlegging før programvedtaket", "Competence mapping before the programme decision"))
 
 
-kompetansekartlegging = requirement(**_meta(
+kompetansekartlegging = requirement(checklist=("R2", "R17"), **_meta(
     "kompetansekartlegging",
     "Kompetansekartlegging for programdeltakere (kapittel 6A)", "Competence mapping for programme participants (chapter 6A)",
     "Etter § 37 b andre ledd har personer med kollektiv beskyttelse rett, men ikke plikt, til kompetansekartlegging "
@@ -84,7 +86,7 @@ def judge_vedtak(ctx: Context) -> Evaluation:
                                                                 "Decision and start of the introduction programme"))
 
 
-vedtak_og_oppstart = requirement(**_meta(
+vedtak_og_oppstart = requirement(checklist=("R4", "R17"), **_meta(
     "vedtak_og_oppstart",
     "Vedtak og oppstart innen tre måneder (kapittel 6A)", "Decision and start within three months (chapter 6A)",
     "Deltakelse er frivillig (§ 37 c første ledd), og §§ 8 og 9 gjelder (målgruppen); for den som deltar, gjelder § 12 om vedtak og oppstart senest tre "
@@ -120,7 +122,7 @@ def judge_sluttmal(ctx: Context) -> Evaluation:
                    f"(allowed: {', '.join(g.value for g in allowed)}).")
 
 
-sluttmal = requirement(**_meta(
+sluttmal = requirement(checklist=("R5", "R17"), **_meta(
     "sluttmal",
     "Sluttmål etter kapittel 6A", "End goal under chapter 6A",
     "Med utdanning på videregående nivå eller høyere skal sluttmålet være overgang til lønnet arbeid, høyere utdanning "
@@ -164,7 +166,7 @@ def judge_varighet(ctx: Context) -> Evaluation:
                    f"extension of up to {ext_max} months only when the participant is expected to reach the goal.")
 
 
-varighet = requirement(**_meta(
+varighet = requirement(checklist=("R5", "R17"), **_meta(
     "varighet",
     "Programmets varighet etter kapittel 6A", "Programme duration under chapter 6A",
     "Med utdanning på videregående nivå eller høyere varer programmet inntil seks måneder og kan forlenges med inntil "
@@ -194,7 +196,7 @@ def judge_helarig(ctx: Context) -> Evaluation:
                    "The programme does not run all year; § 37 c fourth paragraph sets aside only the full-time rule.")
 
 
-helarig = requirement(**_meta(
+helarig = requirement(checklist=("R10", "R17"), **_meta(
     "helarig",
     "Helårig program (fulltid kreves ikke)", "All-year programme (full time not required)",
     "§ 37 c fjerde ledd fjerde punktum unntar bare kravet i § 14 fjerde ledd om at programmet skal være på fulltid; "
@@ -221,7 +223,7 @@ def judge_foreldreveiledning(ctx: Context) -> Evaluation:
     return done_by(ctx, None, end, what)
 
 
-foreldreveiledning = requirement(**_meta(
+foreldreveiledning = requirement(checklist=("R9", "R17"), **_meta(
     "foreldreveiledning",
     "Foreldreveiledning for deltakere med barn (kapittel 6A)", "Parental guidance for participants with children (chapter 6A)",
     "For deltakere som har eller får barn under 18 år skal kurs i foreldreveiledning inngå i programmet (§ 37 c fjerde "
@@ -253,7 +255,7 @@ def judge_plan(ctx: Context) -> Evaluation:
     return all_of(timing, basis)
 
 
-integreringsplan = requirement(**_meta(
+integreringsplan = requirement(checklist=("R6", "R17"), **_meta(
     "integreringsplan",
     "Integreringsplan etter § 37 c", "Integration plan under § 37 c",
     "Kommunen skal, samtidig som det treffes vedtak om introduksjonsprogram, utarbeide en integreringsplan sammen med "
@@ -265,6 +267,52 @@ integreringsplan = requirement(**_meta(
     "text); § 15 does not apply. As under the ordinary rules, the deadline is the § 12 decision deadline: three months "
     "after settlement, or after the claim for a programme when that came later.",
     (refs.L37C_PLAN_2024, refs.L37C_PLAN_2022, refs.L12), (FT,)))(judge_plan)
+
+
+def judge_kontrakt(ctx: Context) -> Evaluation:
+    prog = participating(ctx)
+    if isinstance(prog, Evaluation):
+        return prog
+
+    def judge(text: str) -> Evaluation:
+        if text == V2021:  # § 37 c as enacted in 2022 and re-enacted in 2024
+            return not_applicable(
+                "Ingen integreringskontrakt etter kapittel 6A: «§§ 15 og 16 gjelder ikke» (§ 37 c sjette ledd i "
+                "2022-teksten, sjuende ledd i 2024-teksten).",
+                "No integration contract under chapter 6A: «§§ 15 og 16 gjelder ikke» (§ 37 c sixth paragraph in the "
+                "2022 text, seventh in the 2024 text).", refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST)
+        event = ctx.p.integreringskontrakt
+        what = Text("Integreringskontrakt (§ 16; § 37 c etter LOV-2025-06-20-35)",
+                    "Integration contract (§ 16; § 37 c as amended by LOV-2025-06-20-35)")
+        if event is None or event.done is None or (event.done and event.date is None):
+            return ctx.deadline(event, "integreringskontrakt", add_months(ctx.need(ctx.p.settlement_date,
+                                                                                    "settlement_date"), 3), what)
+        return by_decision_deadline(ctx, event.date if event.done else None, what)
+
+    decision = prog.decision_date
+    return under_texts(ctx, None if decision is None else min(decision, ctx.as_of), "introduksjonsprogram.decision_date",
+                       judge)
+
+
+integreringskontrakt = requirement(checklist=("R7", "R17"), **_meta(
+    "integreringskontrakt",
+    "Integreringskontrakt når § 37 c ikke lenger unntar § 16", "Integration contract once § 37 c no longer sets aside § 16",
+    "Etter § 37 c i 2022- og 2024-teksten gjelder §§ 15 og 16 ikke, så deltakere etter kapittel 6A har ingen "
+    "integreringskontrakt. LOV-2025-06-20-35 erstatter hele § 37 c med én regel (samfunnskunnskap i programmet gjelder "
+    "ikke for personer med tillatelse etter utlendingsloven § 34), og unntaket fra § 16 faller bort: fra "
+    "ikrafttredelsen skal også de ha kontrakt samtidig med planen, innen fristen i § 12 (slutning, lav sikkerhet; "
+    "forskrift etter § 37 e kan avvike). Teksten som gjaldt da programvedtaket ble truffet, avgjør. Ikrafttredelsen er "
+    "innstillingen integreringsloven.endringslov_2025_ikraft (standard ukjent): vedtak før 20.06.2025 har ingen "
+    "kontrakt; senere vedtak med ukjent dato gir «ukjent», fordi de to tekstene gir ulikt svar.",
+    "Under § 37 c in the 2022 and 2024 texts §§ 15 and 16 do not apply, so chapter 6A participants have no integration "
+    "contract. LOV-2025-06-20-35 replaces all of § 37 c with one rule (social studies in the programme do not apply "
+    "to people with a permit under utlendingsloven § 34), and the exception from § 16 goes: from its entry into force "
+    "they too have a contract with the plan, by the § 12 deadline (an inference, low confidence; a regulation under § "
+    "37 e may depart). The text in force when the programme decision was made governs. The in-force date is the "
+    "setting integreringsloven.endringslov_2025_ikraft (default unknown): decisions before 20.06.2025 carry no "
+    "contract; later decisions with the date unknown give «unknown», since the two texts differ.",
+    (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST, refs.lov("§ 16", 1), refs.LT_2025, refs.L12), (FT,),
+    confidence="low", settings=(ENDRINGSLOV_2025,)))(judge_kontrakt)
 
 
 PLAN_FIELDS = (("sluttmal", "sluttmål", "end goal"), ("varighet", "varighet", "duration"),
@@ -291,7 +339,7 @@ def judge_plan_innhold(ctx: Context) -> Evaluation:
                "The plan has the minimum content under § 37 c: end goal, duration, elements and how to complain.")
 
 
-integreringsplan_innhold = requirement(**_meta(
+integreringsplan_innhold = requirement(checklist=("R6", "R17"), **_meta(
     "integreringsplan_innhold",
     "Integreringsplanens minsteinnhold etter § 37 c", "Minimum content of the integration plan under § 37 c",
     "Planen skal minst inneholde deltakerens sluttmål, programmets varighet, elementene i programmet og "
@@ -317,7 +365,7 @@ def judge_norskplan(ctx: Context) -> Evaluation:
                         "Norwegian plan with a Norwegian goal at the decision on training"))
 
 
-norskplan = requirement(**_meta(
+norskplan = requirement(checklist=("R11", "R17"), **_meta(
     "norskplan",
     "Norskplan etter § 37 d tredje ledd", "Norwegian plan under § 37 d third paragraph",
     "Kommunen skal, samtidig som det treffes vedtak om opplæring i norsk, utarbeide en norskplan med deltakerens "
@@ -350,7 +398,7 @@ def judge_norsk_varighet(ctx: Context) -> Evaluation:
                + tail[1], due=right_end)
 
 
-norskopplaering_varighet = requirement(**_meta(
+norskopplaering_varighet = requirement(checklist=("R13", "R17"), **_meta(
     "norskopplaering_varighet",
     "Retten til opplæring i norsk: ett år fra oppstart", "The right to Norwegian training: one year from the start",
     "Personer med kollektiv beskyttelse har rett, men ikke plikt, til opplæring i norsk (§ 37 d første ledd). Retten "
@@ -381,7 +429,7 @@ def judge_gratis_prove(ctx: Context) -> Evaluation:
     return unknown(("test_results", *offer.missing), due=offer.due)
 
 
-gratis_avsluttende_norskprove = requirement(**_meta(
+gratis_avsluttende_norskprove = requirement(checklist=("R15", "R17"), **_meta(
     "gratis_avsluttende_norskprove",
     "Mulighet til gratis avsluttende prøve i norsk", "Opportunity to take a free final Norwegian test",
     "Plikten til å avlegge prøver etter § 37 gjelder ikke, men kommunen skal sørge for at deltakerne får mulighet til å "
@@ -415,7 +463,7 @@ def judge_nir_utdanning(ctx: Context) -> Evaluation:
                    "must be registered before the decision can be.")
 
 
-nir_utdanningsbakgrunn = requirement(**_meta(
+nir_utdanningsbakgrunn = requirement(checklist=("R16", "R17"), **_meta(
     "nir.utdanningsbakgrunn",
     "NIR: utdanningsbakgrunn ved vedtak om utvidet opplæring i norsk",
     "NIR: education background with a decision on extended Norwegian training",
@@ -443,7 +491,7 @@ def judge_nir_gjenapning(ctx: Context) -> Evaluation:
                         Text("Gjenåpning av programmet registrert i NIR", "Reopening of the programme registered in NIR"))
 
 
-nir_gjenapning = requirement(**_meta(
+nir_gjenapning = requirement(checklist=("R16", "R17"), **_meta(
     "nir.gjenapning",
     "NIR: gjenåpning av programmet etter avbrudd for arbeid", "NIR: reopening of the programme after leaving for work",
     "Retten til program gjelder også for den som har gått ut i arbeid og derfor avbrutt programmet; § 3 tredje ledd "
@@ -459,6 +507,6 @@ nir_gjenapning = requirement(**_meta(
 
 REQUIREMENTS = (
     kompetansekartlegging, vedtak_og_oppstart, sluttmal, varighet, helarig, foreldreveiledning, integreringsplan,
-    integreringsplan_innhold, norskplan, norskopplaering_varighet, gratis_avsluttende_norskprove, nir_utdanningsbakgrunn,
+    integreringsplan_innhold, integreringskontrakt, norskplan, norskopplaering_varighet, gratis_avsluttende_norskprove, nir_utdanningsbakgrunn,
     nir_gjenapning,
 )

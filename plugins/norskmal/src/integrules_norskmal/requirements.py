@@ -102,6 +102,7 @@ def judge_fastsetting(ctx: Context) -> Evaluation:
 
 fastsetting = requirement(
     id=FASTSETTING_ID,
+    checklist=("R12",),
     title=Text("Norskmålet er satt på minst minimumsnivået", "The Norwegian goal is set at the minimum level or above"),
     description=Text(
         "Deltakere i opplæring i norsk skal oppnå et minimumsnivå, og minimumsnivået utgjør norskmålet (integreringsloven "
@@ -185,6 +186,7 @@ def judge_endring(ctx: Context) -> Evaluation:
 
 endring = requirement(
     id=ENDRING_ID,
+    checklist=("R12",),
     title=Text("Endringer av norskmålet er gyldige", "Changes of the Norwegian goal are valid"),
     description=Text(
         "Ved raskere progresjon enn forventet bør norskmålet justeres opp; tilsier progresjonen at deltakeren ikke når "
