@@ -1,7 +1,8 @@
 """docs/legal-coverage.md and the code in step: the generated table, the checklist tags, and the case files
 that pin down each checklist item R1-R18.
 
-Run as a script (``python3 tests/test_legal_coverage.py``) to print what each item still lacks.
+Run as a script (``python3 tests/test_legal_coverage.py``) to print what each item still lacks, and with
+``--write`` to paste the generated table into the doc and list new case files in its tests column.
 """
 
 from __future__ import annotations
@@ -64,8 +65,8 @@ def test_generated_block_is_the_command_output(capsys, monkeypatch):
     output = capsys.readouterr().out.strip()
     block = _generated_block(DOC.read_text(encoding="utf-8"))
     assert block == output, (
-        f"the generated block in docs/legal-coverage.md is out of date: re-run `{COMMAND}` with every bundled "
-        f"plugin installed and default settings, and paste its output between the {BEGIN} and {END} lines")
+        f"the generated block in docs/legal-coverage.md is out of date: run `python3 tests/test_legal_coverage.py "
+        f"--write` (it pastes the output of `{COMMAND}`, every bundled plugin installed, default settings)")
 
 
 # -- the tags -----------------------------------------------------------------------------------------
@@ -228,10 +229,42 @@ def test_the_table_names_every_case_file_of_its_item():
         for item in checklist:
             if item in rows and name not in _named_files(rows[item]):
                 problems.append(f"{item}: add `{name}` to its row")
-    assert not problems, "docs/legal-coverage.md, the tests column:\n" + "\n".join(problems)
+    assert not problems, ("docs/legal-coverage.md, the tests column (`python3 tests/test_legal_coverage.py --write` "
+                          "adds them):\n" + "\n".join(problems))
 
 
-if __name__ == "__main__":  # what each checklist item still lacks
+def write_doc() -> None:
+    """Bring docs/legal-coverage.md up to date: paste the command's output into the generated block and add
+    each case file that declares an item to that item's tests column (names already there are kept)."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INTEGRULES_")}
+    output = subprocess.run([sys.executable, "-m", "integrules.cli", "requirements", "--format", "markdown"],
+                            env=env, capture_output=True, text=True, check=True).stdout.strip()
+    text = DOC.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1]
+    declared: dict[str, list[str]] = {}
+    for path in _case_paths():
+        for item in _load(path)[0]:
+            declared.setdefault(item, []).append(str(path.relative_to(ROOT)))
+    lines = []
+    for line in head.splitlines(keepends=True):
+        m = _ROW.match(line)
+        if m:
+            named = _named_files(line)
+            missing = [f for f in declared.get(m.group(1), []) if f not in named]
+            if missing:
+                body = line.rstrip("\n").rstrip()[:-1].rstrip()  # the row without its closing "|"
+                line = body + ", " + ", ".join(f"`{f}`" for f in missing) + " |\n"
+        lines.append(line)
+    DOC.write_text("".join(lines) + BEGIN + "\n" + output + "\n" + END + tail, encoding="utf-8")
+
+
+if __name__ == "__main__":  # what each checklist item still lacks; --write brings the doc up to date
+    if "--write" in sys.argv:
+        write_doc()
     found = coverage_gaps(_tagged(Engine()))
     print(_gap_report(found) if found else "every checklist item is pinned down")
     sys.exit(1 if found else 0)
