@@ -22,11 +22,13 @@ from . import hookspecs
 from .builtins import BUILTIN_PLUGINS
 from .context import Context, Missing
 from .errors import ConfigurationError, PluginLoadError
-from .findings import Evaluation, Finding, Outcome, Text, new_finding, unknown
+from .findings import Evaluation, Finding, Outcome, Text, fast_new, new_finding, unknown
 from .model import Participant
 from .registry import Registrar, Registry
 from .results import ParticipantResult, Rejection
 from .rules import Regime, RegimeDecision, Requirement
+
+_new_result = fast_new(ParticipantResult)  # ParticipantResult(...), the slots set directly (performance)
 
 ENTRY_POINT_GROUP = "integrules"
 ENV_DISABLE = "INTEGRULES_DISABLE_PLUGINS"  # comma-separated plugin names
@@ -300,7 +302,7 @@ class Engine:
             if ev.references:
                 refs = refs + tuple(r for r in ev.references if r not in refs)
             findings[position] = new_finding(rid, ev.outcome, ev.message, refs, responsible, plugin, ev.due, ev.missing)
-        return ParticipantResult(index, participant.id, as_of, decision, tuple(findings), participant)
+        return _new_result(index, participant.id, as_of, decision, tuple(findings), participant)
 
     def evaluate_all(
         self, items: Iterable[Participant | Rejection], as_of: dt.date

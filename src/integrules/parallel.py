@@ -18,9 +18,10 @@ Use from a command (``report`` can do the same)::
 rejection; what it returns is what the iterator yields. Use it to send back only what the caller
 needs instead of whole results.
 
-``map_chunk(engine, as_of, items)`` runs in the worker on each chunk's list of results and
-rejections (after ``map_item``, if given; the results keep their participant); the iterator then
-yields one value per chunk, in input order. Use it to count in the workers and send back only the
+``map_chunk(engine, as_of, items)`` runs in the worker on each chunk: ``items`` iterates over the
+chunk's results and rejections, in order, as they are judged (after ``map_item``, if given; the
+results keep their participant); the run then yields what it returns, one value per chunk, in
+input order. Use it to count in the workers and send back only the
 counts: ``integrules report --jobs N`` sends one partial tally per chunk
 (:func:`integrules.report.build.build_report_parallel`), not some 50 findings per participant.
 """
@@ -44,7 +45,7 @@ IN_FLIGHT = 3  # tasks queued per worker
 
 _engine: Engine | None = None
 _map: Callable[[Any], Any] | None = None
-_map_chunk: Callable[[Engine, dt.date, list[Any]], Any] | None = None
+_map_chunk: Callable[[Engine, dt.date, Iterable[Any]], Any] | None = None
 
 
 def _drop_participant(item: ParticipantResult | Rejection) -> ParticipantResult | Rejection:
@@ -59,7 +60,7 @@ def _keep(item: Any) -> Any:
 
 
 def _init(engine_kwargs: dict[str, Any], map_item: Callable[[Any], Any] | None,
-          map_chunk: Callable[[Engine, dt.date, list[Any]], Any] | None = None) -> None:
+          map_chunk: Callable[[Engine, dt.date, Iterable[Any]], Any] | None = None) -> None:
     global _engine, _map, _map_chunk
     _engine = Engine(**engine_kwargs)
     _map = map_item or (_keep if map_chunk is not None else _drop_participant)
@@ -72,17 +73,23 @@ def _work(task: tuple[dt.date, list[RawItem | Rejection]]) -> tuple[Any, list[Fa
     assert engine is not None and map_item is not None
     engine.faults.clear()
     engine.fault_count = 0
-    out: Any = []
+    if _map_chunk is not None:
+        # The chunk function takes the results one at a time as they are made: none is kept longer
+        # than it needs (fewer live objects, less work for the garbage collector).
+        out: Any = _map_chunk(engine, as_of, _judged(engine, as_of, items, map_item))
+    else:
+        out = list(_judged(engine, as_of, items, map_item))
+    return out, list(engine.faults), engine.fault_count
+
+
+def _judged(engine: Engine, as_of: dt.date, items: list[RawItem | Rejection], map_item: Callable[[Any], Any]) -> Iterator[Any]:
     evaluate = engine.evaluate
     for item in items:
         record = structure_item(item)
         if isinstance(record, Rejection):
-            out.append(map_item(record))
+            yield map_item(record)
         else:
-            out.append(map_item(evaluate(record, as_of, index=item[1])))
-    if _map_chunk is not None:
-        out = _map_chunk(engine, as_of, out)
-    return out, list(engine.faults), engine.fault_count
+            yield map_item(evaluate(record, as_of, index=item[1]))
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -109,7 +116,7 @@ class ParallelRun:
     def __init__(self, source: str | os.PathLike | Iterable[RawItem | Rejection], as_of: dt.date,
                  engine_kwargs: dict[str, Any], jobs: int, *, map_item: Callable[[Any], Any] | None = None,
                  chunk: int = CHUNK, mapping: str | None = None,
-                 map_chunk: Callable[[Engine, dt.date, list[Any]], Any] | None = None) -> None:
+                 map_chunk: Callable[[Engine, dt.date, Iterable[Any]], Any] | None = None) -> None:
         if isinstance(source, (str, os.PathLike)):
             _, source = read_raw(source, mapping=mapping)
         self.items = source

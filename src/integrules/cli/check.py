@@ -82,8 +82,10 @@ def run(args: argparse.Namespace) -> int:
         results = engine.evaluate_all(records, as_of)
     if pseudonyms is not None:
         results = pseudonyms.apply_all(results)
-    write = write_json if args.format == "json" else write_text
-    summary = write(sys.stdout, meta, results)
+    if args.format == "json":
+        summary = write_json(sys.stdout, meta, results)
+    else:
+        summary = write_text(sys.stdout, meta, results, show_not_applicable=args.show_not_applicable)
     sys.stdout.flush()
     for fault in faults_of.faults[:20]:
         print(f"integrules: plugin {fault.plugin!r} failed on record {fault.index}"

@@ -124,7 +124,7 @@ class ChunkTally:
         self.norskmal = norskmal
         self.pseudonymiser = pseudonymiser
 
-    def __call__(self, engine: Engine, as_of: dt.date, items: list[Any]) -> dict[str, Any]:
+    def __call__(self, engine: Engine, as_of: dt.date, items: Iterable[Any]) -> dict[str, Any]:
         if self.norskmal is None:  # loaded once per worker
             self.norskmal = load_source(disabled=self.norskmal_disabled)
         acc = Accumulator(engine.requirements(as_of), as_of, period=self.period, with_names=self.with_names,
