@@ -149,10 +149,24 @@ def test_programme_target_group(engine):
     ctx = lambda p: engine.evaluate(p, AS_OF)  # noqa: E731
     assert_outcome(ctx(person()), "integreringsloven.integreringsplan", "met")
     too_old = person(birth_date="1966-01-10")  # 56 the day the permit was granted
-    assert_outcome(ctx(too_old), "integreringsloven.integreringsplan", "not_applicable")
+    # Outside § 8 first paragraph, but taking part on an offer under § 8 third paragraph: § 15 binds every
+    # «deltager» (this test pinned not_applicable before); only the § 12 deadline is tied to § 8 first paragraph.
+    assert_outcome(ctx(too_old), "integreringsloven.vedtak_og_oppstart", "not_applicable")
+    assert_outcome(ctx(too_old), "integreringsloven.integreringsplan", "met")
+    assert ctx(too_old).finding("integreringsloven.integreringsplan").due == D(2022, 5, 1)  # the decision itself
+    assert_outcome(ctx(person(birth_date="1966-01-10", integreringsplan={"created": "2022-05-02"})),
+                   "integreringsloven.integreringsplan", "not_met")  # after the decision
+    assert_outcome(ctx(person(integreringsplan={"created": "2022-05-02"})),
+                   "integreringsloven.integreringsplan", "met")  # § 8 first paragraph: by the § 12 deadline 01.06.2022
+    assert_outcome(ctx(person(birth_date="1966-01-10", prog={"participates": None})),
+                   "integreringsloven.integreringsplan", "unknown")
+    assert_outcome(ctx(person(birth_date="1966-01-10", prog={"participates": False})),
+                   "integreringsloven.integreringsplan", "not_applicable")
     assert_outcome(ctx(person(birth_date="1966-01-11")), "integreringsloven.integreringsplan", "met")  # 55 that day
     assert_outcome(ctx(person(settled_by_agreement=False, claim_date="2022-03-01")),
-                   "integreringsloven.integreringsplan", "not_applicable")
+                   "integreringsloven.integreringsplan", "met")  # § 8 third paragraph: settled without agreement
+    assert_outcome(ctx(person(settled_by_agreement=False, claim_date="2022-03-01")),
+                   "integreringsloven.vedtak_og_oppstart", "not_applicable")
     assert_outcome(ctx(person(permit={"granted": "2022-01-10", "basis": "familiegjenforening", "applied_from_abroad": False},
                               settled_by_agreement=False, claim_date="2022-03-01")), "integreringsloven.integreringsplan", "met")
     assert_outcome(ctx(person(earlier_municipality_months=23)), "integreringsloven.integreringsplan", "not_applicable")
@@ -180,7 +194,16 @@ def test_karriereveiledning_soft_and_strict():
     strict = Engine(entry_points=False, plugins=[il], settings={il.KARRIERE_MYK: "false"})
     r = "integreringsloven.karriereveiledning"
     assert outcome(soft, late, r) == "met" and outcome(strict, late, r) == "not_met"
-    assert outcome(soft, person(karriereveiledning={"done": False}), r) == "pending"
+    # Soft: owed while the programme runs, not met once it ended without guidance (this pinned pending whatever
+    # the programme, which left guidance never given pending for ever); unknown with no end date registered.
+    running, ended = {"end_date": "2024-05-14"}, {"end_date": "2022-12-01"}
+    assert outcome(soft, person(karriereveiledning={"done": False}, prog=running), r) == "pending"
+    assert soft.evaluate(person(karriereveiledning={"done": False}, prog=running), AS_OF).finding(r).due == D(2024, 5, 14)
+    assert outcome(soft, person(karriereveiledning={"done": False}, prog=ended), r) == "not_met"
+    assert outcome(soft, person(karriereveiledning={"done": False}), r) == "unknown"
+    assert soft.evaluate(person(karriereveiledning={"done": False}), AS_OF).finding(r).missing == (
+        "introduksjonsprogram.end_date",)
+    assert outcome(soft, person(karriereveiledning={"done": False}, prog={"participates": False}), r) == "pending"
     assert outcome(strict, person(karriereveiledning={"done": False}), r) == "not_met"
     assert outcome(soft, person(karriereveiledning={"done": None}), r) == "unknown"
 

@@ -2,7 +2,7 @@
 
 It declares the regime ``integreringsloven``, registers a requirement under every id chapter 6A
 adapts (and a few it leaves alone), each simply ``met``, declares the real plugin's setting of the 2025
-amendment's in-force date (which chapter 6A reads), and decides ``integreringsloven`` for everyone with a
+amendment's in-force date (which chapter 6A reads) and the derived fact chapter 6A overrides, and decides ``integreringsloven`` for everyone with a
 permit (unknown without one). The real plugin is tested in test_real_plugin.py.
 """
 
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from integrules import LegalRef, Regime, RegimeDecision, Setting, Text, Unit, hookimpl, met, requirement
+from integrules import DerivedFact, LegalRef, Regime, RegimeDecision, Setting, Text, Unit, hookimpl, met, requirement
 from integrules_integreringsloven._common import ENDRINGSLOV_2025, UKJENT, parse_ikraft
+from integrules_integreringsloven.facts import ANNET_REGELVERK
 from integrules_kapittel6a import ADAPTED_IDS
 
 PLUGIN_NAME = "standin_integreringsloven"
@@ -40,6 +41,13 @@ def integrules_register_regimes(register):
 def integrules_register_settings(register):
     register.setting(Setting(name=ENDRINGSLOV_2025, default=UKJENT, parse=parse_ikraft,
                              description=Text("Som i integreringsloven-tillegget.", "As in the integreringsloven plugin.")))
+
+
+@hookimpl
+def integrules_register_derived_facts(register):
+    # the real plugin's extension point, which chapter 6A overrides after its sunset
+    register.derived_fact(DerivedFact(name=ANNET_REGELVERK, compute=lambda p, as_of, ctx: None,
+                                      description=Text("Som i integreringsloven-tillegget.", "As in the integreringsloven plugin.")))
 
 
 @hookimpl

@@ -131,3 +131,27 @@ def test_regime_metadata(engine):
     assert (regime.valid_from, regime.valid_to) == (D(2022, 6, 15), D(2026, 7, 1))
     assert engine.settings["kapittel_6a.opphorsdato"] == D(2026, 7, 1)
     assert engine.settings["kapittel_6a.etter_opphor"] == "ukjent"
+
+
+@pytest.mark.parametrize("after, changes, as_of, expected", [
+    ("ordinaere", {}, D(2026, 6, 30), None),  # chapter 6A still governs
+    ("ordinaere", {}, D(2026, 7, 1), (D(2022, 6, 15), D(2026, 7, 1))),
+    ("vedtaksdato", {}, D(2026, 7, 1), None),  # decided before the sunset: still chapter 6A
+    ("vedtaksdato", {"introduksjonsprogram.decision_date": D(2026, 7, 1), "opplaering.decision_date": D(2026, 7, 1)},
+     D(2026, 8, 1), (D(2022, 6, 15), D(2026, 7, 1))),
+    ("ukjent", {}, D(2026, 7, 1), None),  # the regime is unknown: nothing ordinary is judged
+    ("ordinaere", {"permit.granted": D(2026, 7, 1)}, D(2026, 8, 1), None),  # granted from the sunset
+    ("ordinaere", {"permit.basis": PermitBasis.FLYKTNING}, D(2026, 7, 1), None),  # never under chapter 6A
+])
+def test_deadlines_under_chapter_6a_stay_with_it(make_engine, after, changes, as_of, expected):
+    """After the sunset the ordinary rules are told which period chapter 6A governed (Grunnloven § 97)."""
+    from integrules import Context
+    from integrules_integreringsloven.facts import ANNET_REGELVERK
+    engine = make_engine(**{"kapittel_6a.etter_opphor": after})
+    p = person(**changes)
+    ctx = Context(p, as_of, engine.decide_regime(p, as_of), engine.settings, engine.registry)
+    other = ctx.fact(ANNET_REGELVERK)
+    assert (None if other is None else (other.start, other.end)) == expected
+    if other is not None:
+        assert "integreringsloven.integreringskontrakt" in other.set_aside
+        assert "integreringsloven.norskopplaering_tilbud" not in other.set_aside

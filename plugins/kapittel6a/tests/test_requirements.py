@@ -107,16 +107,24 @@ CASES = [
     ("norskplan", {"norskmal": ()}, AS_OF, "not_met", ()),
     ("norskplan", {"norskmal": ()}, D(2022, 6, 20), "pending", ()),
     ("norskplan", {"norskmal": None}, AS_OF, "unknown", ("norskmal",)),
+    # the training is voluntary: no plan without a decision on it (§ 37 d first and third paragraphs)
+    ("norskplan", {"norskmal": (), "opplaering.decision_date": None}, AS_OF, "unknown", ("opplaering.decision_date",)),
+    ("norskplan", {"norskmal": (), "opplaering.decision_date": None}, D(2022, 6, 20), "pending", ()),
+    ("norskplan", {"opplaering.decision_date": None}, AS_OF, "met", ()),  # set by the offer deadline anyway
+    ("norskplan", {"norskmal": (), "opplaering.decision_date": D(2023, 4, 1)}, AS_OF, "not_applicable", ()),
     ("norskplan", {"opplaering.exempt": True}, AS_OF, "not_applicable", ()),
 
     ("norskopplaering_varighet", {}, D(2023, 6, 30), "pending", ()),
-    ("norskopplaering_varighet", {}, D(2023, 7, 1), "met", ()),
+    # a year from 01.07.2022 runs through 01.07.2023 (domstolloven § 148), as in gratis_avsluttende_norskprove
+    ("norskopplaering_varighet", {}, D(2023, 7, 1), "pending", ()),
+    ("norskopplaering_varighet", {}, D(2023, 7, 2), "met", ()),
     ("norskopplaering_varighet", {"opplaering.leaves": (Leave(start=D(2022, 9, 1), end=D(2022, 9, 10)),)},
      D(2023, 7, 10), "pending", ()),
     ("norskopplaering_varighet", {"opplaering.start_date": None}, AS_OF, "unknown", ("opplaering.start_date",)),
 
     ("gratis_avsluttende_norskprove", {}, D(2023, 5, 1), "met", ()),
     ("gratis_avsluttende_norskprove", {"opplaering.final_test_offered": Event(done=False)}, AS_OF, "pending", ()),
+    ("gratis_avsluttende_norskprove", {"opplaering.final_test_offered": Event(done=False)}, D(2023, 7, 1), "pending", ()),
     ("gratis_avsluttende_norskprove", {"opplaering.final_test_offered": Event(done=False)}, D(2023, 7, 2), "not_met", ()),
     ("gratis_avsluttende_norskprove", {"opplaering.final_test_offered": None,
                                        "test_results": (Result(date=D(2023, 2, 1), subtest=Subtest.MUNTLIG),)},

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from dateutil.relativedelta import relativedelta
 
-from integrules import DerivedFact, Missing, RegimeDecision, Text
+from integrules import DerivedFact, LegalRef, Missing, RegimeDecision, Text
 from integrules.dates import add_months, age_on
 from integrules.model import Education, PermitBasis
 
@@ -29,6 +30,12 @@ FRIST_VEDTAK = "integreringsloven.frist_vedtak"
 FRIST_OPPLAERING = "integreringsloven.frist_opplaering"
 OPPLAERING_FRA = "integreringsloven.rett_og_plikt_opplaering_fra"
 OPPLAERING_TIL = "integreringsloven.rett_og_plikt_opplaering_til"
+ANNET_REGELVERK = "integreringsloven.annet_regelverk"
+
+# How a period of months or years is counted (the general rule): through the day with the same date.
+DOMSTOLLOVEN_148 = LegalRef("domstolloven", "§ 148", ledd=2, url="https://lovdata.no/lov/1915-08-13-5/§148")
+# No law is given retroactive effect: a deadline is judged by the rules in force when it fell due.
+GRUNNLOVEN_97 = LegalRef("Grunnloven", "§ 97", url="https://lovdata.no/lov/1814-05-17/§97")
 
 # § 9 first paragraph letters a-g, as the model names the permit bases.
 PARAGRAF_9 = {
@@ -262,8 +269,26 @@ def plikt_opplaering(p, as_of, ctx=None) -> bool:
 
 
 def frist_opplaering(p, as_of, ctx=None) -> dt.date:
-    """§ 30 third paragraph: the offer at the latest three months after folkeregistrering in the municipality."""
-    return add_months(need(p.registered_date, "registered_date"), 3)
+    """§ 30 third paragraph: the offer «senest innen tre måneder etter folkeregistrering i kommunen eller at krav
+    om deltagelse blir fremsatt».
+
+    Read like § 12 (``frist_vedtak``): from folkeregistrering when the right or duty (§ 26 second and fourth
+    paragraphs, ``opplaering_fra``) had arisen by then; when it arose later (§ 9 d at the first renewal, a permit
+    granted after folkeregistrering), folkeregistrering cannot start a duty to offer, so the deadline runs from the
+    claim, and never from before the right arose. ``claim_date`` is the one claim the model records, for the
+    programme or the training.
+    """
+    registered = need(p.registered_date, "registered_date")
+    permit = need(p.permit, "permit")
+    basis = need(permit.basis, "permit.basis")
+    if basis is PermitBasis.BARNEFAMILIE or basis is PermitBasis.KOLLEKTIV_BESKYTTELSE:
+        arose = opplaering_fra(p, as_of)  # § 9 d: raises Missing("permit.first_renewal"); § 9 e: settlement
+    else:
+        arose = need(permit.granted, "permit.granted")  # or arrival, which precedes folkeregistrering anyway
+    if arose <= registered:
+        return add_months(registered, 3)
+    claim = need(p.claim_date, "claim_date")
+    return add_months(max(claim, opplaering_fra(p, as_of)), 3)
 
 
 def opplaering_fra(p, as_of, ctx=None) -> dt.date:
@@ -289,6 +314,25 @@ def opplaering_til(p, as_of, ctx=None) -> dt.date:
     months = 18 if education.upper_secondary_or_higher else 36
     extra = sum((lv.end - lv.start).days + 1 for lv in leaves if lv.end >= lv.start)
     return add_months(start, months) + dt.timedelta(days=extra)
+
+
+@attrs.frozen
+class AnnetRegelverk:
+    """Another regime that governed the participant before these rules, from ``start`` until the day before
+    ``end`` (the first day of these rules), and the ids of these rules' requirements it set aside."""
+
+    start: dt.date
+    end: dt.date
+    title: Text
+    set_aside: frozenset[str]
+    references: tuple[LegalRef, ...] = ()
+
+
+def annet_regelverk(p, as_of, ctx=None) -> AnnetRegelverk | None:
+    """None: this plugin knows of no other regime before its own. A regime that hands its participants over
+    to the ordinary rules (chapter 6A after its sunset) overrides this fact, so that the ordinary requirements
+    it set aside do not judge deadlines that fell while it governed (Grunnloven § 97)."""
+    return None
 
 
 FACTS = (
@@ -319,9 +363,15 @@ FACTS = (
     DerivedFact(name=PLIKT_OPPLAERING, compute=plikt_opplaering, references=(lov("26", 3), lov("28")),
                 description=Text("Plikt (ikke rett) til opplæring (§ 28: utlendingsloven §§ 23 og 25).",
                                  "A duty (no right) to training (§ 28: utlendingsloven §§ 23 and 25).")),
-    DerivedFact(name=FRIST_OPPLAERING, compute=frist_opplaering, references=(lov("30", 3),),
-                description=Text("Frist for tilbud om opplæring: tre måneder etter folkeregistrering i kommunen.",
-                                 "Deadline for the training offer: three months after folkeregistrering in the municipality.")),
+    DerivedFact(name=FRIST_OPPLAERING, compute=frist_opplaering, references=(lov("30", 3), lov("26", 2)),
+                description=Text("Frist for tilbud om opplæring: tre måneder etter folkeregistrering i kommunen, eller "
+                                 "etter kravet om deltakelse når retten eller plikten inntrådte etter "
+                                 "folkeregistreringen (§ 26 andre ledd; § 9 d: ved første fornyelse, som ikke er "
+                                 "registrert), og aldri før retten inntrådte.",
+                                 "Deadline for the training offer: three months after folkeregistrering in the "
+                                 "municipality, or after the claim when the right or duty arose after folkeregistrering "
+                                 "(§ 26 second paragraph; § 9 d: at the first renewal, not registered), and never before "
+                                 "the right arose.")),
     DerivedFact(name=OPPLAERING_FRA, compute=opplaering_fra, references=(lov("26", 2),),
                 description=Text("Dagen retten og plikten til opplæring inntrådte (§ 26 andre ledd).",
                                  "The day the right and duty to training arose (§ 26 second paragraph).")),
@@ -330,4 +380,13 @@ FACTS = (
                                  "tillegg av godkjent permisjon (§ 32 første ledd).",
                                  "The end of the right and duty to training: three years (18 months with upper "
                                  "secondary) plus approved leave (§ 32 first paragraph).")),
+    DerivedFact(name=ANNET_REGELVERK, compute=annet_regelverk, references=(GRUNNLOVEN_97,),
+                description=Text("Et annet regelverk som gjaldt for deltakeren før de ordinære reglene (periode og "
+                                 "kravene det satte til side), eller ingen. De satt til side vurderer ikke frister som "
+                                 "falt i perioden: de vurderes etter reglene som gjaldt da (Grunnloven § 97). Kapittel 6A "
+                                 "overstyrer faktumet etter opphøret.",
+                                 "Another regime that governed the participant before the ordinary rules (its period and "
+                                 "the requirements it set aside), or none. Those set aside do not judge deadlines that "
+                                 "fell in the period: they are judged by the rules then in force (Grunnloven § 97). "
+                                 "Chapter 6A overrides the fact after its sunset.")),
 )

@@ -15,6 +15,7 @@ from integrules import Evaluation, LegalRef, Missing, Requirement, Text, Unit, a
 from integrules.dates import add_months
 from integrules.model import GoalChangeKind
 
+from .rules import _in_time
 from ._common import IMDI_NIR_OPPLAERING, IMDI_NIR_PROGRAM, IN_FORCE, REGIME, fmt, lov, veileder
 
 T = Text
@@ -180,7 +181,9 @@ def _make(item: str, table: str, nb: str, en: str, trigger: Callable | None, whe
             f"NIR registration for {table_text[1]}: «{en}» (NIR item {item}), {FRIST.en}. The information exists "
             f"{when.en}."),
         references=REFS + (imdi,) + tuple(extra_refs),
-        valid_from=IN_FORCE, regime=REGIME, responsible=responsible, evaluate=evaluate, confidence="medium",
+        # _in_time: a registration due while chapter 6A set the item aside is not judged after the sunset.
+        valid_from=IN_FORCE, regime=REGIME, responsible=responsible, confidence="medium",
+        evaluate=_in_time(f"integreringsloven.nir.{item}", evaluate),
         category="nir",
         checklist=("R16",),
     )

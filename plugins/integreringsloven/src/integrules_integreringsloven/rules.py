@@ -6,7 +6,8 @@ import datetime as dt
 
 import attrs
 
-from integrules import Evaluation, Requirement, Missing, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, requirement, unknown
+from integrules import Evaluation, Requirement, Missing, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, unknown
+from integrules import requirement as _requirement
 from integrules.dates import add_months, age_on
 from integrules.model import PermitBasis, Sluttmal
 from integrules.levels import Subtest
@@ -14,7 +15,7 @@ from integrules.levels import Subtest
 from . import facts as F
 from ._common import (
     ENDRINGSLOV_2025, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025, REGIME, V2021, V2025, by_date,
-    fact, fmt, forskrift, leave_days, lov, setting, under_texts, veileder,
+    fact, fmt, forskrift, leave_days, lov, setting, under_texts, value_under_texts, veileder,
 )
 
 KARRIERE_MYK = "integreringsloven.karriereveiledning_myk"
@@ -39,14 +40,38 @@ def _program_target(ctx) -> tuple[bool, Text]:
     return value, T("vurdert av en annen regel for målgruppen", "as judged by another rule for the target group")
 
 
-def target_gate(ctx, *, participation: bool) -> Evaluation | None:
+def _offer_group(ctx) -> Text | None:
+    """The § 8 third paragraph group the person is in (one the municipality «kan» offer the programme to), under
+    the text that governs; None when in none; Missing when the texts differ and which governs is not known."""
+    basis = ctx.p.permit.basis
+    if basis not in F.PARAGRAF_9 and basis is not PermitBasis.ANNEN_FAMILIEINNVANDRING:
+        return None  # no group of § 8 third paragraph, whatever the dates
+    seen: dict[bool, Text | None] = {}
+
+    def one(text: str) -> bool:
+        offer = _lawful_offer(ctx, text)
+        seen.setdefault(offer is not None, offer)
+        return offer is not None
+
+    return seen[True] if value_under_texts(ctx, ctx.as_of, F.text_day(ctx.p, ctx.as_of), F.DECISION_PATH, one) else None
+
+
+def target_gate(ctx, *, participation: bool, offered: bool = False) -> Evaluation | None:
     """not_applicable outside the programme's target group (or, with ``participation``, when known not to take
-    part); None when the requirement applies; Missing when that cannot be decided."""
+    part); None when the requirement applies; Missing when that cannot be decided.
+
+    ``offered``: the requirement binds the programme for every «deltager», so it also applies to someone outside
+    § 8 first paragraph who takes part on an offer under § 8 third paragraph (§§ 13-16 say «deltagere»; only
+    §§ 10-12 name § 8 first paragraph). Whether that offer had a lawful basis is integreringsloven.malgruppe."""
     prog = ctx.p.introduksjonsprogram
     if participation and prog is not None and prog.participates is False:
         return not_applicable("Deltar ikke i introduksjonsprogram.", "Does not take part in the introduction programme.")
     eligible, why = _program_target(ctx)
     if not eligible:
+        if offered and _offer_group(ctx) is not None:
+            prog = ctx.need(prog, "introduksjonsprogram")
+            ctx.need(prog.participates, "introduksjonsprogram.participates")
+            return None
         return not_applicable(f"Utenfor målgruppen for rett og plikt til introduksjonsprogram: {why.nb}.",
                               f"Outside the target group of the introduction programme: {why.en}.", lov("8"))
     if participation:
@@ -57,6 +82,14 @@ def target_gate(ctx, *, participation: bool) -> Evaluation | None:
 
 def frist(ctx) -> dt.date:
     return fact(ctx, F.FRIST_VEDTAK, F.frist_vedtak)
+
+
+def frist_plan(ctx) -> dt.date:
+    """§ 15 first paragraph: the plan «samtidig som det treffes vedtak etter § 12». With the right and duty, by the
+    § 12 deadline; on an offer under § 8 third paragraph, to which that deadline does not apply, by the decision."""
+    if fact(ctx, F.RETT_PROGRAM, F.rett_og_plikt_program):
+        return frist(ctx)
+    return ctx.need(ctx.p.introduksjonsprogram.decision_date, "introduksjonsprogram.decision_date")
 
 
 def opplaering_gate(ctx, *, plikt_too: bool) -> Evaluation | None:
@@ -98,12 +131,62 @@ def _county(ctx, training) -> Evaluation | None:
 def _by_programme_end(ctx, what: Text) -> Evaluation:
     """Something due during the programme that is not done: pending while it runs, not met once it ended."""
     prog = ctx.p.introduksjonsprogram
-    end = ctx.need(prog.end_date, "introduksjonsprogram.end_date")
+    end = prog.end_date
+    if end is None:
+        # planned_end is no substitute: a programme may end early (at the goal, § 13 sixth paragraph), and then
+        # «pending» would turn into «not met» once the end is registered. A running programme carries its decided
+        # end as end_date (a date after as-of).
+        planned = (f" (planlagt slutt {fmt(prog.planned_end)})", f" (planned end {fmt(prog.planned_end)})") \
+            if prog.planned_end is not None else ("", "")
+        return unknown(["introduksjonsprogram.end_date"],
+                       f"{what.nb}: ikke gjennomført. Sluttdatoen er ikke registrert{planned[0]}: venter hvis programmet "
+                       "varer, ikke oppfylt hvis det er avsluttet.",
+                       f"{what.en}: not completed. The end date is not registered{planned[1]}: pending if the programme "
+                       "still runs, not met if it has ended.")
     if ctx.happened(end):
         return not_met(f"{what.nb}: ikke gjennomført, programmet ble avsluttet {fmt(end)}.",
                        f"{what.en}: not completed; the programme ended {fmt(end)}.", due=end)
     return pending(f"{what.nb}: ikke gjennomført ennå; programmet varer til {fmt(end)}.",
                    f"{what.en}: not completed yet; the programme runs until {fmt(end)}.", due=end)
+
+
+def _in_time(req_id: str, rule, when=None):
+    """``rule``, except for a deadline that fell while another regime governed the participant and set this
+    requirement aside (the fact integreringsloven.annet_regelverk, e.g. chapter 6A before its sunset): these
+    rules were not in force for it then, so they do not judge it (Grunnloven § 97). ``when(ctx)`` gives the
+    date for a requirement whose finding has no deadline (the plan's contents: the day it was made)."""
+    def judge(ctx) -> Evaluation:
+        ev = rule(ctx)
+        due = ev.due if ev.due is not None or when is None else when(ctx)
+        if due is None or not ctx.has_fact(F.ANNET_REGELVERK):
+            return ev
+        other = ctx.fact(F.ANNET_REGELVERK)
+        if other is None or req_id not in other.set_aside or not other.start <= due < other.end:
+            return ev
+        last = other.end - dt.timedelta(days=1)
+        return Evaluation(Outcome.NOT_APPLICABLE, T(
+            f"Fristen (eller datoen) {fmt(due)} falt mens {other.title.nb} gjaldt for deltakeren ({fmt(other.start)}–"
+            f"{fmt(last)}), som satte dette kravet til side. De ordinære reglene gjelder fra {fmt(other.end)} og "
+            f"vurderer ikke det som falt før (Grunnloven § 97): det vurderes etter reglene som gjaldt da, med en "
+            f"vurderingsdato før {fmt(other.end)}.",
+            f"The deadline (or date) {fmt(due)} fell while {other.title.en} governed the participant "
+            f"({fmt(other.start)}–{fmt(last)}), which set this requirement aside. The ordinary rules apply from "
+            f"{fmt(other.end)} and do not judge what fell before (Grunnloven § 97): it is judged by the rules then in "
+            f"force, with an as-of date before {fmt(other.end)}."), due=ev.due,
+            references=(F.GRUNNLOVEN_97, *other.references))
+    return judge
+
+
+def requirement(*, when=None, **metadata):
+    """The core decorator, with deadlines under an earlier regime left to it (:func:`_in_time`)."""
+    def wrap(rule) -> Requirement:
+        return _requirement(**metadata)(_in_time(metadata["id"], rule, when))
+    return wrap
+
+
+def _plan_made(ctx) -> dt.date | None:
+    plan = ctx.p.integreringsplan
+    return plan.created if plan is not None else None
 
 
 COMMON = dict(regime=REGIME, valid_from=IN_FORCE)
@@ -168,25 +251,35 @@ def _judge_decision(ctx, text: str, decision: dt.date) -> Evaluation:
 
 def _judge_malgruppe(ctx, text: str) -> Evaluation:
     prog = ctx.p.introduksjonsprogram
-    decision = prog.decision_date if prog is not None else None
-    if decision is not None and ctx.happened(decision):
-        return _text_note(text, _judge_decision(ctx, text, decision))
-    if decision is None and (prog is None or prog.participates is not False):
-        # Whether a decision was made is unknown: only «in the group» settles it, whatever the decision.
+    if prog is None or prog.participates is None:
+        # Whether there is a programme is unknown: only «in the group» settles it, whatever the programme.
         eligible, _ = F.target(ctx.p, ctx.as_of, text)
         if eligible:
             return _text_note(text, met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn treffes.",
                                         "The person has the right and duty to the programme (§§ 8-9), whenever the "
                                         "decision is made."))
-        raise Missing("introduksjonsprogram" if prog is None else F.DECISION_PATH)
+        raise Missing("introduksjonsprogram" if prog is None else "introduksjonsprogram.participates")
+    decision = prog.decision_date
+    if prog.participates:
+        if decision is not None and ctx.happened(decision):
+            return _text_note(text, _judge_decision(ctx, text, decision))
+        if decision is None:  # a participant whose decision date is unknown
+            eligible, _ = F.target(ctx.p, ctx.as_of, text)
+            if eligible:
+                return _text_note(text, met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn "
+                                            "treffes.", "The person has the right and duty to the programme (§§ 8-9), "
+                                            "whenever the decision is made."))
+            raise Missing(F.DECISION_PATH)
+    # Not taking part (a registered decision date does not matter then: nobody is in a programme without a
+    # basis), or the decision lies after the as-of date.
     eligible, why = F.target(ctx.p, ctx.as_of, text, decision=None)
     if eligible:
-        return _text_note(text, met("Ikke vedtak ennå; personen har rett og plikt til programmet (§§ 8-9), så vedtak skal "
-                                    "treffes innen fristen i § 12.",
-                                    "No decision yet; the person has the right and duty to the programme (§§ 8-9), so a "
-                                    "decision is due by the § 12 deadline."))
-    return _text_note(text, not_applicable(f"Ikke vedtak om program, og utenfor målgruppen for rett og plikt: {why.nb}.",
-                                           f"No programme decision, and outside the target group: {why.en}."))
+        return _text_note(text, met("Ikke i program ennå; personen har rett og plikt til programmet (§§ 8-9), så vedtak "
+                                    "skal treffes innen fristen i § 12.",
+                                    "Not in the programme yet; the person has the right and duty to the programme "
+                                    "(§§ 8-9), so a decision is due by the § 12 deadline."))
+    return _text_note(text, not_applicable(f"Ikke i program, og utenfor målgruppen for rett og plikt: {why.nb}.",
+                                           f"Not in the programme, and outside the target group: {why.en}."))
 
 
 @requirement(
@@ -268,15 +361,23 @@ def kompetansekartlegging(ctx) -> Evaluation:
     checklist=("R3",),
     title=T("Karriereveiledning", "Career guidance"),
     description=T(
-        "Personer i målgruppen har rett og plikt til karriereveiledning, som bygger på kartleggingen og «bør» "
-        "gjennomføres før vedtaket etter § 12 (§ 11). «Bør» er ingen frist: med innstillingen "
-        "integreringsloven.karriereveiledning_myk = true (standard) er veiledning etter vedtaksfristen oppfylt og "
-        "manglende veiledning etter fristen venter fortsatt; med false vurderes vedtaksfristen som en frist.",
-        "People in the target group have the right and duty to career guidance, built on the mapping, which "
-        "«bør» (should) be given before the § 12 decision (§ 11). «Bør» is no deadline: with the setting "
-        "integreringsloven.karriereveiledning_myk = true (default) guidance after the decision deadline is met and "
-        "missing guidance after it is still pending; with false the decision deadline is judged as a deadline."),
-    references=(lov("11", 1), lov("4", 3)), responsible=(Unit.FK, Unit.FT), settings=(KARRIERE_MYK,), **COMMON)
+        "Personer som omfattes av § 8 første ledd, har rett og plikt til karriereveiledning, som bygger på "
+        "kartleggingen og «bør» gjennomføres før vedtaket etter § 12 (§ 11 første ledd). «Bør» er ingen frist: med "
+        "innstillingen integreringsloven.karriereveiledning_myk = true (standard) er veiledning etter vedtaksfristen "
+        "oppfylt, og manglende veiledning venter så lenge programmet varer (frist: programmets sluttdato). Veiledningen "
+        "skal tilpasse programmet (§ 11 andre ledd) og planen bygger på den (§ 15 andre ledd), så retten må oppfylles "
+        "i programmet: er programmet avsluttet uten veiledning, er kravet ikke oppfylt (lest ut fra formålet, middels "
+        "sikkerhet). Uten registrert sluttdato er utfallet ukjent; for den som ikke deltar i programmet, setter loven "
+        "ingen frist, og kravet venter. Med false vurderes vedtaksfristen som en frist.",
+        "People covered by § 8 first paragraph have the right and duty to career guidance, built on the mapping, which "
+        "«bør» (should) be given before the § 12 decision (§ 11 first paragraph). «Bør» is no deadline: with the "
+        "setting integreringsloven.karriereveiledning_myk = true (default) guidance after the decision deadline is met, "
+        "and missing guidance is pending while the programme runs (due: the programme's end date). The guidance adapts "
+        "the programme (§ 11 second paragraph) and the plan builds on it (§ 15 second paragraph), so the right is "
+        "fulfilled within the programme: a programme that ended without guidance is not met (read from the purpose, "
+        "medium confidence). With no end date registered the outcome is unknown; for someone not taking part the law "
+        "sets no deadline and it stays pending. With false the decision deadline is judged as a deadline."),
+    references=(lov("11", 1), lov("11", 2), lov("15", 2), lov("4", 3)), responsible=(Unit.FK, Unit.FT), settings=(KARRIERE_MYK,), **COMMON)
 def karriereveiledning(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=False)
     if gate:
@@ -289,10 +390,32 @@ def karriereveiledning(ctx) -> Evaluation:
             return met(f"Karriereveiledning gitt {fmt(event.date)}, etter vedtaksfristen {fmt(due)} (§ 11: «bør»).",
                        f"Career guidance given {fmt(event.date)}, after the decision deadline {fmt(due)} (§ 11: "
                        "«should»).", due=due)
-        return pending(f"Karriereveiledning ikke gitt; den burde vært gitt før vedtaksfristen {fmt(due)} (§ 11: «bør»).",
-                       f"Career guidance not given; it should have been given before the decision deadline {fmt(due)} "
-                       "(§ 11: «should»).")
+        return _guidance_by_programme_end(ctx, due)
     return ev
+
+
+def _guidance_by_programme_end(ctx, due: dt.date) -> Evaluation:
+    """Guidance not given after the decision deadline (soft reading): owed while the programme runs, not met once
+    it ended without it (§ 11 second paragraph: it adapts the programme; § 15 second paragraph: the plan builds on it)."""
+    late = (f"Karriereveiledning ikke gitt; den burde vært gitt før vedtaksfristen {fmt(due)} (§ 11: «bør»)",
+            f"Career guidance not given; it should have been given before the decision deadline {fmt(due)} "
+            "(§ 11: «should»)")
+    prog = ctx.need(ctx.p.introduksjonsprogram, "introduksjonsprogram")
+    if not ctx.need(prog.participates, "introduksjonsprogram.participates"):
+        return pending(f"{late[0]}. Deltar ikke i programmet, og loven setter ingen annen frist.",
+                       f"{late[1]}. Does not take part in the programme, and the law sets no other deadline.")
+    end = prog.end_date
+    if end is None:
+        return unknown(["introduksjonsprogram.end_date"],
+                       f"{late[0]}. Programmets sluttdato er ikke registrert: venter hvis det varer, ikke oppfylt hvis "
+                       "det er avsluttet.",
+                       f"{late[1]}. The programme's end date is not registered: pending if it still runs, not met if it "
+                       "has ended.")
+    if ctx.happened(end):
+        return not_met(f"{late[0]}, og programmet ble avsluttet {fmt(end)} uten den.",
+                       f"{late[1]}, and the programme ended {fmt(end)} without it.", due=end)
+    return pending(f"{late[0]}; retten gjelder i programmet, som varer til {fmt(end)}.",
+                   f"{late[1]}; the right holds within the programme, which runs until {fmt(end)}.", due=end)
 
 
 @requirement(
@@ -328,28 +451,19 @@ def _age_at_goal(ctx, prog) -> int:
     return age_on(birth, ctx.need(prog.decision_date, "introduksjonsprogram.decision_date"))
 
 
-@requirement(
-    id="integreringsloven.sluttmal",
-    checklist=("R5",),
-    title=T("Sluttmål satt og i samsvar med utdanning og alder", "End goal set and consistent with education and age"),
-    description=T(
-        "Kommunen skal sette et sluttmål (§ 13 første ledd, 2021-teksten). Med videregående eller høyere utdanning: "
-        "arbeid eller kvalifisere til høyere utdanning. Under 25 år uten videregående: som hovedregel fullført "
-        "videregående, andre mål er tillatt. Øvrige: arbeid, (deler av) grunnskole eller videregående. Alder regnes "
-        "ved vedtaket. Fagskole godtas ikke for gruppen med videregående (loven nevner «høyere utdanning»; kapittel 6A "
-        "nevner høyere yrkesfaglig utdanning særskilt).",
-        "The municipality must set an end goal (§ 13 first paragraph, 2021 text). With upper secondary or higher: "
-        "work or qualifying for higher education. Under 25 without upper secondary: as a rule completed upper "
-        "secondary, other goals allowed. Others: work, (part of) primary or upper secondary school. Age counts at the "
-        "decision. Fagskole is not accepted for the upper-secondary group (the law says «høyere utdanning»; chapter "
-        "6A names higher vocational education separately)."),
-    references=(lov("13", 1), lov("13", 2), lov("13", 3), lov("13", 4)), responsible=(Unit.FT,), **COMMON)
-def sluttmal(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True)
-    if gate:
-        return gate
-    prog = ctx.p.introduksjonsprogram
-    goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
+_VGS_GOALS_2025 = (Sluttmal.ARBEID, Sluttmal.HOYERE_UTDANNING, Sluttmal.FAGSKOLE)
+_OTHER_GOALS_2025 = (Sluttmal.ARBEID, Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE)
+
+
+def _judge_goal(goal: Sluttmal, allowed, group: Text) -> Evaluation:
+    if goal in allowed:
+        return met(f"Sluttmål «{goal.value}» passer for gruppen {group.nb}.",
+                   f"End goal «{goal.value}» fits the group {group.en}.")
+    return not_met(f"Sluttmål «{goal.value}» passer ikke for gruppen {group.nb}.",
+                   f"End goal «{goal.value}» does not fit the group {group.en}.")
+
+
+def _goal_2021(ctx, prog, goal: Sluttmal) -> Evaluation:
     education = ctx.need(ctx.p.education, "education")
     if education.upper_secondary_or_higher:
         allowed, group = _VGS_GOALS, T("videregående eller høyere utdanning (§ 13 andre ledd)",
@@ -360,11 +474,94 @@ def sluttmal(ctx) -> Evaluation:
     else:
         allowed, group = _OTHER_GOALS, T("25 år eller eldre uten videregående (§ 13 fjerde ledd)",
                                          "25 or older without upper secondary (§ 13 fourth paragraph)")
-    if goal in allowed:
-        return met(f"Sluttmål «{goal.value}» passer for gruppen {group.nb}.",
-                   f"End goal «{goal.value}» fits the group {group.en}.")
-    return not_met(f"Sluttmål «{goal.value}» passer ikke for gruppen {group.nb}.",
-                   f"End goal «{goal.value}» does not fit the group {group.en}.")
+    return _judge_goal(goal, allowed, group)
+
+
+def _goal_2025(ctx, prog, goal: Sluttmal) -> Evaluation:
+    """§ 13 first paragraph and § 14 first and third paragraphs as amended by LOV-2025-06-20-35."""
+    education = ctx.need(ctx.p.education, "education")
+    if _age_at_goal(ctx, prog) > 55:
+        return _judge_goal(goal, (Sluttmal.ARBEID,), T(
+            "over 55 år: programmet skal kvalifisere for arbeid (§ 13 første ledd / § 14 første ledd, LOV-2025-06-20-35)",
+            "over 55: the programme shall qualify for work (§ 13 first paragraph / § 14 first paragraph, "
+            "LOV-2025-06-20-35)"))
+    if education.upper_secondary_or_higher:
+        if goal in (Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE):
+            # «yrkesfaglig rekvalifisering etter opplæringslova § 18-4» is allowed, but is no value of the model.
+            return unknown(["introduksjonsprogram.sluttmal"], (
+                f"Sluttmål «{goal.value}» med videregående fra før: § 13 første ledd (LOV-2025-06-20-35) tillater "
+                "å forberede for yrkesfaglig rekvalifisering etter opplæringslova § 18-4, men modellen skiller ikke "
+                "det fra andre mål i videregående opplæring. Vurderes manuelt."), (
+                f"End goal «{goal.value}» with upper secondary already: § 13 first paragraph (LOV-2025-06-20-35) "
+                "allows preparing for vocational requalification under opplæringslova § 18-4, but the model does not "
+                "tell that apart from other upper-secondary goals. To be judged by hand."))
+        return _judge_goal(goal, _VGS_GOALS_2025, T(
+            "videregående eller høyere: arbeid eller utdanning over videregående nivå (§ 13 første ledd, "
+            "LOV-2025-06-20-35)",
+            "upper secondary or higher: work or education above upper secondary (§ 13 first paragraph, "
+            "LOV-2025-06-20-35)"))
+    return _judge_goal(goal, _OTHER_GOALS_2025, T(
+        "uten videregående: formell opplæring på videregående nivå eller arbeid; under 25 år som hovedregel "
+        "fullført videregående (§ 14 første og tredje ledd, LOV-2025-06-20-35)",
+        "without upper secondary: formal upper-secondary education or work; under 25 as a rule completed upper "
+        "secondary (§ 14 first and third paragraphs, LOV-2025-06-20-35)"))
+
+
+@requirement(
+    id="integreringsloven.sluttmal",
+    checklist=("R5",),
+    title=T("Sluttmål satt og i samsvar med utdanning og alder", "End goal set and consistent with education and age"),
+    description=T(
+        "Kommunen skal sette et sluttmål (§ 13 første ledd, 2021-teksten). Med videregående eller høyere utdanning: "
+        "arbeid eller kvalifisere til høyere utdanning. Under 25 år uten videregående: som hovedregel fullført "
+        "videregående, andre mål er tillatt. Øvrige: arbeid, (deler av) grunnskole eller videregående. Alder regnes "
+        "ved vedtaket. Fagskole godtas ikke for gruppen med videregående (loven nevner «høyere utdanning»; kapittel 6A "
+        "nevner høyere yrkesfaglig utdanning særskilt). Etter LOV-2025-06-20-35 (§ 13 første ledd, § 14 første og "
+        "tredje ledd): med videregående eller høyere arbeid eller utdanning over videregående nivå (høyere utdanning "
+        "og fagskole), eller yrkesfaglig rekvalifisering etter opplæringslova § 18-4, som modellen ikke har som verdi "
+        "(et mål i videregående opplæring blir derfor «ukjent»); uten videregående arbeid, deler av eller fullført "
+        "videregående (grunnskole er ikke lenger et sluttmål); over 55 år ved vedtaket bare arbeid. Gjelder også den "
+        "som deltar etter tilbud etter § 8 tredje ledd. Programmet følger teksten som gjaldt på vedtaksdatoen (som "
+        "varigheten: innstillingen integreringsloven.endringslov_2025_overgang = oppstart gir oppstartsdatoen). "
+        "Ikrafttredelsen er innstillingen integreringsloven.endringslov_2025_ikraft (standard ukjent): før 20.06.2025 "
+        "gjelder bare 2021-teksten; med ukjent dato vurderes begge, og ulikt svar gir «ukjent».",
+        "The municipality must set an end goal (§ 13 first paragraph, 2021 text). With upper secondary or higher: "
+        "work or qualifying for higher education. Under 25 without upper secondary: as a rule completed upper "
+        "secondary, other goals allowed. Others: work, (part of) primary or upper secondary school. Age counts at the "
+        "decision. Fagskole is not accepted for the upper-secondary group (the law says «høyere utdanning»; chapter "
+        "6A names higher vocational education separately). As amended by LOV-2025-06-20-35 (§ 13 first paragraph, "
+        "§ 14 first and third paragraphs): with upper secondary or higher, work or education above upper secondary "
+        "(higher education and fagskole), or vocational requalification under opplæringslova § 18-4, which the model "
+        "has no value for (an upper-secondary goal is therefore «unknown»); without upper secondary, work, part of or "
+        "completed upper secondary (primary school is no longer an end goal); over 55 at the decision, work only. "
+        "Applies also to whoever takes part on an offer under § 8 third paragraph. A programme follows the text in "
+        "force on its decision date (as for the duration: the setting integreringsloven.endringslov_2025_overgang = "
+        "oppstart gives its start date). The in-force date is the setting integreringsloven.endringslov_2025_ikraft "
+        "(default unknown): before 20.06.2025 only the 2021 text applies; with the date unknown both are judged and "
+        "differing answers give «unknown»."),
+    references=(lov("13", 1), lov("13", 2), lov("13", 3), lov("13", 4), lov("14", 1), lov("14", 3),
+                veileder("LOV-2025-06-20-35", LT_2025_35)),
+    responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, OVERGANG_2025), **COMMON)
+def sluttmal(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True, offered=True)
+    if gate:
+        return gate
+    prog = ctx.p.introduksjonsprogram
+    goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
+    day, path = _text_day(ctx, prog)
+
+    def judge(text: str) -> Evaluation:
+        return _goal_2021(ctx, prog, goal) if text == V2021 else _goal_2025(ctx, prog, goal)
+
+    return under_texts(ctx, day, path, judge)
+
+
+def _text_day(ctx, prog) -> tuple[dt.date | None, str]:
+    """The day that decides which text of §§ 13-14 a programme follows: its decision (the setting
+    integreringsloven.endringslov_2025_overgang = oppstart: its start); no transition rule was found."""
+    if setting(ctx, OVERGANG_2025, "vedtaksdato") == "oppstart":
+        return prog.start_date, "introduksjonsprogram.start_date"
+    return prog.decision_date, "introduksjonsprogram.decision_date"
 
 
 def _limits_2021(ctx, prog) -> tuple[int, int, int, Text]:
@@ -461,7 +658,7 @@ _VARIGHET_2021 = dict(
 
 
 def _varighet(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True)
+    gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
     prog = ctx.p.introduksjonsprogram
@@ -480,7 +677,7 @@ def _varighet(ctx) -> Evaluation:
 
 
 varighet = Requirement(
-    evaluate=_varighet, settings=(ENDRINGSLOV_2025, OVERGANG_2025, PERMISJON_2025), **{**_VARIGHET_2021, "description": T(
+    evaluate=_in_time("integreringsloven.varighet", _varighet), settings=(ENDRINGSLOV_2025, OVERGANG_2025, PERMISJON_2025), **{**_VARIGHET_2021, "description": T(
         "Varighet etter § 13 (2021-teksten): videregående eller høyere 3-6 måneder (+ inntil 6); under 25 uten "
         "videregående 3 måneder-3 år med mål fullført videregående, ellers 3 måneder-2 år (+ inntil 1 år); øvrige "
         "3 måneder-2 år, eller 3 år med mål fullført videregående (+ inntil 1 år). Forlengelse bare når deltakeren "
@@ -519,7 +716,7 @@ varighet = Requirement(
                   "The introduction programme must be full-time and all year (§ 14 fourth paragraph, 2021 text)."),
     references=(lov("14", 4),), responsible=(Unit.FT,), **COMMON)
 def fulltid(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True)
+    gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
     prog = ctx.p.introduksjonsprogram
@@ -539,14 +736,18 @@ def fulltid(ctx) -> Evaluation:
         "Programmet skal inneholde kurs i livsmestring (§ 14 første ledd bokstav c). Forskriften § 4: minst 10 timer "
         "migrasjon, helse og mangfold og minst 15 timer karrierekompetanse skal tilbys, til sammen 25. Modellen har "
         "bare samlede timer: oppfylt når kurset er gjennomført med minst 25 timer. Ikke gjennomført: venter til "
-        "programmet slutter, deretter ikke oppfylt.",
+        "programmets sluttdato, deretter ikke oppfylt; uten registrert sluttdato ukjent (et løpende program har sin "
+        "vedtatte sluttdato; planlagt slutt er ingen erstatning, for programmet kan avsluttes tidligere). Gjelder alle "
+        "deltakere, også etter tilbud etter § 8 tredje ledd.",
         "The programme must contain a course in life skills (§ 14 first paragraph letter c). Regulation § 4: at least "
         "10 hours of migration, health and diversity and 15 hours of career competence are offered, 25 in all. The "
         "model holds total hours only: met when the course was completed with at least 25 hours. Not completed: "
-        "pending until the programme ends, then not met."),
+        "pending until the programme's end date, then not met; with no end date registered, unknown (a running "
+        "programme carries its decided end date; the planned end is no substitute, since the programme may end "
+        "earlier). Applies to every participant, also on an offer under § 8 third paragraph."),
     references=(lov("14", 1, "c"), forskrift("4")), responsible=(Unit.FT,), **COMMON)
 def livsmestring(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True)
+    gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
     course = ctx.need(ctx.p.livsmestring, "livsmestring")
@@ -569,14 +770,18 @@ def livsmestring(ctx) -> Evaluation:
         "Deltakere med barn under 18 år, eller som får barn i programmet, skal delta på foreldreveiledning (§ 14 andre "
         "ledd). Forskriften § 3 fjerde ledd: 8-12 gruppemøter eller 5-8 individuelle samtaler. Med innstillingen "
         "integreringsloven.foreldreveiledning_kapasitetsunntak = true (kommunen har vedtatt unntak av "
-        "kapasitetshensyn) godtas ned til 4 gruppemøter eller 2 samtaler; standard er false.",
+        "kapasitetshensyn) godtas ned til 4 gruppemøter eller 2 samtaler; standard er false. Ikke gjennomført: venter "
+        "til programmets sluttdato, deretter ikke oppfylt; uten registrert sluttdato ukjent. Gjelder alle deltakere, "
+        "også etter tilbud etter § 8 tredje ledd.",
         "Participants with children under 18, or who get a child during the programme, must take parenting guidance "
         "(§ 14 second paragraph). Regulation § 3 fourth paragraph: 8-12 group meetings or 5-8 individual sessions. "
         "With the setting integreringsloven.foreldreveiledning_kapasitetsunntak = true (the municipality has decided "
-        "the capacity exception) down to 4 group meetings or 2 sessions are accepted; the default is false."),
+        "the capacity exception) down to 4 group meetings or 2 sessions are accepted; the default is false. Not "
+        "completed: pending until the programme's end date, then not met; with no end date registered, unknown. "
+        "Applies to every participant, also on an offer under § 8 third paragraph."),
     references=(lov("14", 2), forskrift("3", 4)), responsible=(Unit.FT,), settings=(KAPASITET,), **COMMON)
 def foreldreveiledning(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True)
+    gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
     if not ctx.need(ctx.p.children_under_18, "children_under_18"):
@@ -608,16 +813,20 @@ def foreldreveiledning(ctx) -> Evaluation:
     title=T("Integreringsplan samtidig med vedtaket", "Integration plan at the same time as the decision"),
     description=T(
         "Kommunen skal utarbeide integreringsplanen samtidig som vedtaket etter § 12 treffes (§ 15 første ledd); "
-        "fristen er derfor vedtaksfristen (tre måneder etter bosetting eller krav), ikke tre måneder etter oppstart.",
+        "fristen er derfor vedtaksfristen (tre måneder etter bosetting eller krav), ikke tre måneder etter oppstart. "
+        "For den som deltar etter tilbud etter § 8 tredje ledd, gjelder ikke fristen i § 12 andre ledd (den gjelder "
+        "«innvandrere som omfattes av § 8 første ledd»): planen skal da lages samtidig med vedtaket, som er fristen.",
         "The municipality draws up the integration plan at the same time as the § 12 decision (§ 15 first "
         "paragraph); its deadline is therefore the decision deadline (three months after settlement or claim), not "
-        "three months after the start."),
-    references=(lov("15", 1), lov("12", 2), lov("46", 2, "c")), responsible=(Unit.FT,), **COMMON)
+        "three months after the start. For someone taking part on an offer under § 8 third paragraph the § 12 second "
+        "paragraph deadline does not apply (it covers «innvandrere som omfattes av § 8 første ledd»): the plan is then "
+        "due with the decision itself."),
+    references=(lov("15", 1), lov("12", 2), lov("8", 3), lov("46", 2, "c")), responsible=(Unit.FT,), **COMMON)
 def integreringsplan(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True)
+    gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
-    due = frist(ctx)
+    due = frist_plan(ctx)
     plan = ctx.p.integreringsplan
     if plan is None:
         return unknown(["integreringsplan"], due=due)
@@ -647,9 +856,9 @@ _CONTENTS = (
         "training, the duration, the elements and how to complain (§ 15 third paragraph), justify the work- or "
         "education-oriented elements (fourth paragraph) and build on the competence mapping (second paragraph). "
         "Whether the Norwegian goal is right is for the norskmal requirements."),
-    references=(lov("15", 2), lov("15", 3), lov("15", 4)), responsible=(Unit.FT, Unit.VO), **COMMON)
+    references=(lov("15", 2), lov("15", 3), lov("15", 4)), responsible=(Unit.FT, Unit.VO), when=_plan_made, **COMMON)
 def integreringsplan_innhold(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True)
+    gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
     plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
@@ -683,7 +892,7 @@ def integreringsplan_innhold(ctx) -> Evaluation:
         "are not facts in the model."),
     references=(lov("15", 6),), responsible=(Unit.FT, Unit.VO), settings=(REVISJON,), confidence="low", **COMMON)
 def integreringsplan_revisjon(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True)
+    gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
     plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
@@ -722,13 +931,15 @@ def integreringsplan_revisjon(ctx) -> Evaluation:
     title=T("Integreringskontrakt samtidig med planen", "Integration contract at the same time as the plan"),
     description=T(
         "Kommunen og deltakeren skal inngå en integreringskontrakt samtidig som integreringsplanen utarbeides "
-        "(§ 16 første ledd), altså innen vedtaksfristen i § 12.",
+        "(§ 16 første ledd), altså innen vedtaksfristen i § 12. For den som deltar etter tilbud etter § 8 tredje ledd "
+        "(f.eks. over 55 år), der fristen i § 12 ikke gjelder: samtidig med vedtaket.",
         "The municipality and the participant must enter into an integration contract at the same time as the plan "
-        "is drawn up (§ 16 first paragraph), so by the § 12 decision deadline."),
-    references=(lov("16", 1), lov("15", 1)), responsible=(Unit.FT,), **COMMON)
+        "is drawn up (§ 16 first paragraph), so by the § 12 decision deadline. For someone taking part on an offer "
+        "under § 8 third paragraph (e.g. over 55), to whom the § 12 deadline does not apply: with the decision."),
+    references=(lov("16", 1), lov("15", 1), lov("8", 3)), responsible=(Unit.FT,), **COMMON)
 def integreringskontrakt(ctx) -> Evaluation:
-    return target_gate(ctx, participation=True) or ctx.deadline(
-        ctx.p.integreringskontrakt, "integreringskontrakt", frist(ctx), T("Integreringskontrakt", "Integration contract"))
+    return target_gate(ctx, participation=True, offered=True) or ctx.deadline(
+        ctx.p.integreringskontrakt, "integreringskontrakt", frist_plan(ctx), T("Integreringskontrakt", "Integration contract"))
 
 
 @requirement(
@@ -771,12 +982,17 @@ def avslutning_registrert(ctx) -> Evaluation:
         "Tilbud om opplæring i norsk og samfunnskunnskap skal gis så snart som mulig og senest tre måneder etter "
         "folkeregistrering i kommunen eller krav om deltakelse (§ 30 tredje ledd), til personer med rett og plikt "
         "eller plikt (§ 26 første og tredje ledd). Fritak etter § 29 gjelder plikten til å delta, ikke retten, og "
-        "endrer ikke fristen. Fristen regnes fra folkeregistreringen.",
+        "endrer ikke fristen. Fristen regnes fra folkeregistreringen når retten eller plikten hadde inntrådt da (§ 26 "
+        "andre og fjerde ledd); inntrådte den senere, regnes den fra kravet, men aldri fra før retten inntrådte, som "
+        "fristen i § 12. For § 9 d inntrer retten ved første fornyelse, som ikke er registrert: da er fristen ukjent.",
         "The offer of Norwegian and social-studies training must be given as soon as possible and at the latest three "
         "months after folkeregistrering in the municipality or the claim (§ 30 third paragraph), to people with the "
         "right and duty or the duty (§ 26 first and third paragraphs). An exemption under § 29 concerns the duty to "
-        "take part, not the right, and does not change the deadline. The deadline runs from folkeregistrering."),
-    references=(lov("30", 3), lov("30", 1)), responsible=(Unit.VO, Unit.FT), **COMMON)
+        "take part, not the right, and does not change the deadline. The deadline runs from folkeregistrering when "
+        "the right or duty had arisen by then (§ 26 second and fourth paragraphs); when it arose later, from the "
+        "claim, but never from before the right arose, like the § 12 deadline. Under § 9 d the right arises at the "
+        "first renewal, which is not registered: the deadline is then unknown."),
+    references=(lov("30", 3), lov("30", 1), lov("26", 2)), responsible=(Unit.VO, Unit.FT), **COMMON)
 def norskopplaering_tilbud(ctx) -> Evaluation:
     gate = opplaering_gate(ctx, plikt_too=True)
     if gate:
@@ -831,14 +1047,15 @@ def norskplan(ctx) -> Evaluation:
         "fra før) med tillegg av godkjent permisjon (§ 32 første ledd), regnet fra retten inntrådte (§ 26 andre ledd). "
         "Venter: perioden varer fortsatt. Oppfylt: opplæringen startet innenfor perioden og perioden er over (om "
         "norskmålet ble nådd vurderer norskmal-kravene). Ikke oppfylt: perioden gikk ut uten "
-        "at opplæringen startet. Plikt etter § 28 (300 timer) kan ikke vurderes: modellen har ikke timetall.",
+        "at opplæringen startet. Plikt etter § 28 (300 timer) kan ikke vurderes: modellen har ikke timetall. "
+        "Perioden varer til og med dagen med samme dato (domstolloven § 148 andre ledd).",
         "The right and duty lasts until the minimum level is reached, but no longer than three years (18 months with "
         "upper secondary) plus approved leave (§ 32 first paragraph), from when the right arose (§ 26 second "
         "paragraph). Pending: the period still runs. Met: training started within the period and the period is over "
         "(whether the goal was reached is for the norskmal requirements). Not met: the "
         "period ran out without training starting. The § 28 duty (300 hours) cannot be judged: the model holds no "
-        "hours."),
-    references=(lov("32", 1), lov("26", 2)), responsible=(Unit.VO,), confidence="medium", **COMMON)
+        "hours. The period lasts through the day with the same date (domstolloven § 148 second paragraph)."),
+    references=(lov("32", 1), lov("26", 2), F.DOMSTOLLOVEN_148), responsible=(Unit.VO,), confidence="medium", **COMMON)
 def norskopplaering_varighet(ctx) -> Evaluation:
     gate = opplaering_gate(ctx, plikt_too=False)
     if gate:

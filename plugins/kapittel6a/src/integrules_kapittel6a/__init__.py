@@ -7,6 +7,7 @@ collective protection under utlendingsloven § 34 (in practice people displaced 
   ordinary rules decide.
 - :mod:`.adaptations`: the ordinary requirements the chapter sets aside, by id, with reasons.
 - :mod:`.requirements`: the ``kapittel_6a.*`` requirements judging instead, and what it adds.
+- :mod:`.transition`: after the sunset, deadlines that fell under the chapter are left to it.
 
 The municipality's own practice for this group (the seed's "3 months Norwegian only, then 3
 months at 2/5, end goal work") is a local choice, not law, and is not here.
@@ -19,6 +20,7 @@ from integrules import hookimpl
 from .adaptations import ADAPTATIONS, ADAPTED_IDS, REPLACED
 from .regime import PLUGIN_NAME, REGIME, REGIME_ID, SETTINGS, decide
 from .requirements import REQUIREMENTS
+from .transition import FACT as EARLIER_REGIME_FACT
 
 __all__ = ["ADAPTATIONS", "ADAPTED_IDS", "PLUGIN_NAME", "REGIME", "REGIME_ID", "REPLACED", "REQUIREMENTS", "SETTINGS",
            "decide"]
@@ -40,6 +42,11 @@ def integrules_register_requirements(register):
     register.requirement(*REQUIREMENTS)
     for adaptation in ADAPTATIONS:
         register.adaptation(adaptation)
+
+
+@hookimpl
+def integrules_register_derived_facts(register):
+    register.override_fact(EARLIER_REGIME_FACT)  # deadlines that fell under chapter 6A stay with it (.transition)
 
 
 @hookimpl(tryfirst=True)

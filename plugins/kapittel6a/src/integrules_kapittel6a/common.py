@@ -68,8 +68,13 @@ def by_decision_deadline(ctx: Context, done: dt.date | None, what: Text) -> Eval
 
 
 def norwegian_right_end(ctx: Context) -> dt.date:
-    """End of the right to Norwegian training: one year from the start (§ 37 d second paragraph),
-    extended by approved leave (IMDi, NIR for chapter 6A). Raises Missing when unknown."""
+    """Last day of the right to Norwegian training: one year from the start (§ 37 d second paragraph),
+    extended by approved leave (IMDi, NIR for chapter 6A). Raises Missing when unknown.
+
+    A year counts as in domstolloven § 148 second paragraph (the general Norwegian rule, also in
+    foreldelsesloven § 29 and straffeloven § 13): it ends at the end of the day with the same date,
+    so a start on 01.03.2023 gives a right through 01.03.2024 (31.01 + 1 month: the month's last
+    day). The day itself is inside the right, as in the ordinary § 32 rule."""
     training = ctx.need(ctx.p.opplaering, "opplaering")
     start = ctx.need(training.start_date, "opplaering.start_date")
     leaves = ctx.need(training.leaves, "opplaering.leaves")

@@ -71,3 +71,5 @@ L13_5 = lov("§ 13", 5)
 L14_4 = lov("§ 14", 4)
 L12 = lov("§ 12")
 L32 = lov("§ 32")
+# How a period of months or years is counted: it ends at the end of the day with the same date.
+DOMSTOLLOVEN_148 = LegalRef("domstolloven", "§ 148", ledd=2, url="https://lovdata.no/lov/1915-08-13-5/§148")

@@ -24,6 +24,8 @@ from integrules import LegalRef, Regime, RegimeDecision, Setting, Text
 from integrules.dates import parse_date
 from integrules.model import Participant, PermitBasis
 
+from integrules_integreringsloven.facts import GRUNNLOVEN_97
+
 from . import refs
 
 REGIME_ID = "kapittel_6a"
@@ -92,14 +94,27 @@ SETTINGS = (
             "«ukjent» (standard, det forsiktige valget): regelverket er ukjent, og alle krav blir «ukjent» med "
             "denne innstillingen som manglende opplysning. «ordinaere»: de ordinære reglene gjelder (programtillegget "
             "integreringsloven avgjør). «vedtaksdato»: den som fikk vedtak om introduksjonsprogram eller opplæring i "
-            "norsk før opphørsdatoen, vurderes fortsatt etter kapittel 6A; andre etter de ordinære reglene.",
+            "norsk før opphørsdatoen, vurderes fortsatt etter kapittel 6A; andre etter de ordinære reglene. Når de "
+            "ordinære reglene overtar en som var omfattet av kapitlet dagen før opphøret, vurderer de ordinære kravene "
+            "kapitlet satte til side, ikke frister (eller planens innhold) som falt før opphøret: de blir «ikke "
+            "aktuelt» med henvisning til en vurderingsdato før opphøret, der kapittel 6A vurderer dem (Grunnloven § 97; "
+            "integreringsloven.annet_regelverk). Løpende plikter (fulltid, varighet, retten og plikten til opplæring, "
+            "samfunnskunnskap) og frister fra opphøret vurderes etter de ordinære reglene. Unntak: NIR-registreringene "
+            "(integreringsloven.nir.*) vurderes fortsatt etter de ordinære reglene også for frister før opphøret.",
             "What holds for people with collective protection (granted from 11.03.2022) on and after the sunset "
             "date. The sources do not settle it: no extension and no transition rules were found. «ukjent» "
             "(default, the conservative choice): the regime is unknown, and every requirement is «unknown» naming "
             "this setting. «ordinaere»: the ordinary rules apply (the integreringsloven plugin decides). "
             "«vedtaksdato»: whoever had a decision on the introduction programme or on Norwegian training before "
-            "the sunset date is still judged by chapter 6A; others by the ordinary rules."),
-        references=(refs.LT_2024,),
+            "the sunset date is still judged by chapter 6A; others by the ordinary rules. When the ordinary rules take "
+            "over someone who was under the chapter the day before the sunset, the ordinary requirements the chapter "
+            "set aside do not judge deadlines (or the plan's contents) that fell before the sunset: they are «not "
+            "applicable», pointing to an as-of date before the sunset, where chapter 6A judges them (Grunnloven § 97; "
+            "integreringsloven.annet_regelverk). Continuing duties (full time, duration, the right and duty to "
+            "training, social studies) and deadlines from the sunset on are judged by the ordinary rules. Exception: "
+            "the NIR registrations (integreringsloven.nir.*) are still judged by the ordinary rules, also for "
+            "deadlines before the sunset."),
+        references=(refs.LT_2024, GRUNNLOVEN_97),
     ),
     Setting(
         name=V2024_SETTING,

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from integrules import Context, Evaluation, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, requirement, unknown
+from integrules import Context, Evaluation, Missing, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, requirement, unknown
 from integrules.dates import add_months
 from integrules.model import Event, GoalChangeKind, Sluttmal
-from integrules_integreringsloven._common import ENDRINGSLOV_2025, V2021, under_texts
+from integrules_integreringsloven._common import ENDRINGSLOV_2025, V2021, fact, under_texts
+from integrules_integreringsloven.facts import FRIST_OPPLAERING, frist_opplaering
 
 from . import refs
 from .common import by_decision_deadline, done_by, fmt, leave_days, norwegian_right_end, participating
@@ -357,29 +358,49 @@ def judge_norskplan(ctx: Context) -> Evaluation:
     training = ctx.need(ctx.p.opplaering, "opplaering")
     if ctx.need(training.exempt, "opplaering.exempt"):
         return not_applicable("Fritatt fra opplæringen.", "Exempt from the training.", refs.L37D_1)
-    due = add_months(ctx.need(ctx.p.registered_date, "registered_date"), 3)  # § 30 via § 37 d second paragraph
+    decision = training.decision_date
+    if decision is not None and not ctx.happened(decision):
+        return not_applicable(
+            f"Vedtaket om opplæring i norsk er ikke truffet ennå ({fmt(decision)}); norskplanen lages samtidig med det, "
+            "og opplæringen er frivillig (§ 37 d første og tredje ledd).",
+            f"The decision on Norwegian training has not been made yet ({fmt(decision)}); the plan is made with it, and "
+            "the training is voluntary (§ 37 d first and third paragraphs).", refs.L37D_3)
+    offer_due = fact(ctx, FRIST_OPPLAERING, frist_opplaering)  # § 30 via § 37 d second paragraph
     goals = ctx.need(ctx.p.norskmal, "norskmal")
     set_on = sorted(g.date for g in goals if g.kind is GoalChangeKind.FASTSETTING)
-    return done_by(ctx, set_on[0] if set_on else None, due,
-                   Text("Norskplan med norskmål samtidig med vedtaket om opplæring",
-                        "Norwegian plan with a Norwegian goal at the decision on training"))
+    what = Text("Norskplan med norskmål samtidig med vedtaket om opplæring",
+                "Norwegian plan with a Norwegian goal at the decision on training")
+    if decision is None:
+        # Set by the offer deadline is in time whatever the decision; otherwise whether a plan is due at all
+        # depends on a decision (declining the voluntary training means none).
+        first = done_by(ctx, set_on[0] if set_on else None, offer_due, what)
+        if first.outcome in (Outcome.MET, Outcome.PENDING):
+            return first
+        raise Missing("opplaering.decision_date")
+    return done_by(ctx, set_on[0] if set_on else None, max(offer_due, decision), what)
 
 
 norskplan = requirement(checklist=("R11", "R17"), **_meta(
     "norskplan",
     "Norskplan etter § 37 d tredje ledd", "Norwegian plan under § 37 d third paragraph",
     "Kommunen skal, samtidig som det treffes vedtak om opplæring i norsk, utarbeide en norskplan med deltakerens "
-    "norskmål, omfanget av opplæringen og klagemuligheter; § 34 gjelder ikke (§ 37 d tredje ledd). Registrert er "
-    "fastsettingen av norskmålet med dato; som for de ordinære reglene er fristen fristen for tilbud (tre måneder etter "
-    "folkeregistrering, § 30, som gjelder etter § 37 d andre ledd). "
-    "Omfang og klagemuligheter er ikke registrerte opplysninger og kontrolleres ikke.",
+    "norskmål, omfanget av opplæringen og klagemuligheter; § 34 gjelder ikke (§ 37 d tredje ledd). Opplæringen er "
+    "frivillig (§ 37 d første ledd): uten vedtak om opplæring (opplaering.decision_date) er det ingen plan å lage, så "
+    "kravet gjelder ikke før vedtaket, og uten registrert vedtak er det ukjent (aldri «ikke oppfylt»), med mindre "
+    "planen uansett kom i tide. Registrert er fastsettingen av norskmålet med dato; som for de ordinære reglene er "
+    "fristen fristen for tilbud (§ 30, som gjelder etter § 37 d andre ledd: integreringsloven.frist_opplaering), eller "
+    "vedtaksdatoen når vedtaket kom senere. Omfang og klagemuligheter er ikke registrerte opplysninger og kontrolleres "
+    "ikke.",
     "The municipality shall, at the same time as the decision on Norwegian training, draw up a Norwegian plan with the "
     "participant's Norwegian goal, the extent of the training and how to complain; § 34 does not apply (§ 37 d third "
-    "paragraph). What is registered is the setting of the Norwegian goal with its date; it is checked against the "
-    "deadline for the offer, as under the ordinary rules (three months after registration, § 30, which applies under "
-    "§ 37 d second paragraph). Extent and complaint information are not registered and not "
+    "paragraph). The training is voluntary (§ 37 d first paragraph): without a decision on training "
+    "(opplaering.decision_date) there is no plan to make, so the requirement does not apply before the decision, and "
+    "with no decision registered it is unknown (never «not met»), unless the plan came in time anyway. What is "
+    "registered is the setting of the Norwegian goal with its date; it is checked against the deadline for the offer, "
+    "as under the ordinary rules (§ 30, which applies under § 37 d second paragraph: integreringsloven.frist_opplaering), "
+    "or the decision date when the decision came later. Extent and complaint information are not registered and not "
     "checked.",
-    (refs.L37D_3, refs.lov("§ 30", 3)), (FT, VO), confidence="medium"))(judge_norskplan)
+    (refs.L37D_3, refs.L37D_1, refs.lov("§ 30", 3)), (FT, VO), confidence="medium"))(judge_norskplan)
 
 
 def judge_norsk_varighet(ctx: Context) -> Evaluation:
@@ -388,13 +409,14 @@ def judge_norsk_varighet(ctx: Context) -> Evaluation:
     extended = training.extended_norwegian
     tail = (" Det er vedtatt utvidet opplæring i norsk (integreringsforskriften § 43 g).",
             " Extended Norwegian training has been decided (integreringsforskriften § 43 g).") if extended else ("", "")
-    if ctx.as_of < right_end:
-        return pending(f"Retten til opplæring i norsk varer til {fmt(right_end)} (ett år fra oppstart, pluss permisjon)."
-                       + tail[0],
-                       f"The right to Norwegian training lasts until {fmt(right_end)} (one year from the start, plus "
+    if ctx.as_of <= right_end:  # the last day is inside the right (domstolloven § 148 second paragraph)
+        return pending(f"Retten til opplæring i norsk varer til og med {fmt(right_end)} (ett år fra oppstart, pluss "
+                       "permisjon)." + tail[0],
+                       f"The right to Norwegian training lasts through {fmt(right_end)} (one year from the start, plus "
                        "leave)." + tail[1], due=right_end)
-    return met(f"Retten til opplæring i norsk (ett år fra oppstart, pluss permisjon) løp ut {fmt(right_end)}." + tail[0],
-               f"The right to Norwegian training (one year from the start, plus leave) ran out on {fmt(right_end)}."
+    return met(f"Retten til opplæring i norsk (ett år fra oppstart, pluss permisjon) varte til og med {fmt(right_end)}."
+               + tail[0],
+               f"The right to Norwegian training (one year from the start, plus leave) lasted through {fmt(right_end)}."
                + tail[1], due=right_end)
 
 
@@ -405,13 +427,18 @@ norskopplaering_varighet = requirement(checklist=("R13", "R17"), **_meta(
     "gjelder i ett år fra oppstartstidspunktet; for øvrig gjelder §§ 30 og 32 (§ 37 d andre ledd). IMDi regner fristen "
     "fra startdato i første vedtak og utvider den med permisjoner. Funnet viser når retten løper ut (ventende til da, "
     "oppfylt etterpå); det gir aldri «ikke oppfylt», fordi deltakelsen er frivillig. Utvidet opplæring etter "
-    "integreringsforskriften § 43 g (fra 01.07.2023) nevnes når den er vedtatt.",
+    "integreringsforskriften § 43 g (fra 01.07.2023) nevnes når den er vedtatt. Året regnes som i domstolloven § 148 "
+    "andre ledd: det slutter ved utgangen av dagen med samme dato (oppstart 01.03.2023 gir rett til og med "
+    "01.03.2024), så den dagen er retten ennå ikke løpt ut; loven sier ikke noe annet (middels sikkerhet).",
     "People with collective protection have a right, not a duty, to Norwegian training (§ 37 d first paragraph). The "
     "right lasts one year from the start; §§ 30 and 32 otherwise apply (§ 37 d second paragraph). IMDi counts the "
     "period from the start date of the first decision and extends it by leave. The finding shows when the right runs "
     "out (pending until then, met after); it never says «not met», because taking part is voluntary. Extended training "
-    "under integreringsforskriften § 43 g (from 01.07.2023) is mentioned when decided.",
-    (refs.L37D_1, refs.L37D_2, refs.NIR_6A), (VO,)))(judge_norsk_varighet)
+    "under integreringsforskriften § 43 g (from 01.07.2023) is mentioned when decided. The year counts as in "
+    "domstolloven § 148 second paragraph: it ends at the end of the day with the same date (a start on 01.03.2023 "
+    "gives a right through 01.03.2024), so on that day the right has not yet run out; the Act says nothing else "
+    "(medium confidence).",
+    (refs.L37D_1, refs.L37D_2, refs.NIR_6A, refs.DOMSTOLLOVEN_148), (VO,), confidence="medium"))(judge_norsk_varighet)
 
 
 def judge_gratis_prove(ctx: Context) -> Evaluation:
@@ -435,12 +462,14 @@ gratis_avsluttende_norskprove = requirement(checklist=("R15", "R17"), **_meta(
     "Plikten til å avlegge prøver etter § 37 gjelder ikke, men kommunen skal sørge for at deltakerne får mulighet til å "
     "avlegge gratis avsluttende prøve i norsk (§ 37 d andre ledd). Oppfylt når en prøve er avlagt etter oppstart, eller "
     "når tilbudet er registrert (opplaering.final_test_offered) innen retten løper ut (ett år fra oppstart pluss "
-    "permisjon). Loven setter ingen frist; slutten av retten er en utledet frist (middels sikkerhet).",
+    "permisjon, til og med dagen med samme dato, domstolloven § 148 andre ledd). Loven setter ingen frist; slutten "
+    "av retten er en utledet frist (middels sikkerhet).",
     "The duty to take tests under § 37 does not apply, but the municipality shall make sure participants can take a "
     "free final Norwegian test (§ 37 d second paragraph). Met when a test was taken after the start, or when the offer "
-    "is registered (opplaering.final_test_offered) before the right runs out (one year from the start plus leave). The "
-    "law sets no deadline; the end of the right is a derived one (medium confidence).",
-    (refs.L37D_2,), (VO,), confidence="medium"))(judge_gratis_prove)
+    "is registered (opplaering.final_test_offered) before the right runs out (one year from the start plus leave, "
+    "through the day with the same date, domstolloven § 148 second paragraph). The law sets no deadline; the end of "
+    "the right is a derived one (medium confidence).",
+    (refs.L37D_2, refs.DOMSTOLLOVEN_148), (VO,), confidence="medium"))(judge_gratis_prove)
 
 
 # -- NIR --------------------------------------------------------------------------------------------
