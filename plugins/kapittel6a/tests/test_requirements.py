@@ -15,6 +15,7 @@ from k6a_builders import person
 D = dt.date
 AS_OF = D(2023, 3, 1)
 NO_PROGRAMME = {"introduksjonsprogram.participates": False}
+BY_PLAN = {"introduksjonsprogram.end_date": None}  # varighet judges the planned end while no end is registered
 LATE_DUTY = {"introduksjonsprogram.decision_date": D(2024, 8, 1), "introduksjonsprogram.start_date": D(2024, 8, 15),
              "introduksjonsprogram.planned_end": D(2025, 2, 15), "integreringsplan.created": D(2024, 8, 1)}
 
@@ -49,27 +50,27 @@ CASES = [
     ("sluttmal", {"education": None}, AS_OF, "unknown", ("education",)),
 
     ("varighet", {}, AS_OF, "met", ()),  # 6 months exactly
-    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 1, 2)}, AS_OF, "not_met", ()),
-    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 1),
+    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 1, 2)}, AS_OF, "not_met", ()),
+    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 7, 1),
                   "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=6,
                                                                  expected_goal_attainment=True),)}, AS_OF, "met", ()),
-    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 1),
+    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 7, 1),
                   "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=6,
                                                                  expected_goal_attainment=False),)}, AS_OF, "not_met", ()),
-    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 1),
+    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 7, 1),
                   "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=6),)}, AS_OF, "unknown",
      ("introduksjonsprogram.extensions.expected_goal_attainment",)),
-    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 1),
+    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 7, 1),
                   "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=9,
                                                                  expected_goal_attainment=True),)}, AS_OF, "met", ()),
-    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 7, 2),
+    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 7, 2),
                   "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=9,
                                                                  expected_goal_attainment=True),)}, AS_OF, "not_met", ()),
-    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 1, 11),
+    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 1, 11),
                   "introduksjonsprogram.leaves": (Leave(start=D(2022, 9, 1), end=D(2022, 9, 10)),)}, AS_OF, "met", ()),
-    ("varighet", {"education": Education.GRUNNSKOLE, "introduksjonsprogram.planned_end": D(2024, 7, 1)}, AS_OF,
+    ("varighet", {**BY_PLAN, "education": Education.GRUNNSKOLE, "introduksjonsprogram.planned_end": D(2024, 7, 1)}, AS_OF,
      "met", ()),
-    ("varighet", {"education": Education.GRUNNSKOLE, "introduksjonsprogram.planned_end": D(2024, 7, 2)}, AS_OF,
+    ("varighet", {**BY_PLAN, "education": Education.GRUNNSKOLE, "introduksjonsprogram.planned_end": D(2024, 7, 2)}, AS_OF,
      "not_met", ()),
     ("varighet", {"introduksjonsprogram.leaves": None}, AS_OF, "unknown", ("introduksjonsprogram.leaves",)),
 

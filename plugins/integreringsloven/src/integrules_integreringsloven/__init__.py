@@ -110,11 +110,14 @@ def integrules_register_settings(register) -> None:
         name=KARRIERE_MYK, default=True, parse=_bool, references=(lov("11", 1),),
         description=Text(
             "Om «bør gjennomføres før vedtak» i § 11 er en myk regel (true): veiledning etter vedtaksfristen er "
-            "oppfylt, og manglende veiledning venter fortsatt. Med false er vedtaksfristen en frist. «Bør» er ikke en "
-            "rettslig plikt, så standard er ikke å melde brudd som loven ikke slår fast.",
+            "oppfylt, og manglende veiledning venter mens programmet varer (frist: programmets sluttdato) og er ikke "
+            "oppfylt når programmet er avsluttet uten veiledning (§ 11 andre ledd, § 15 andre ledd). Med false er "
+            "vedtaksfristen en frist. «Bør» er ikke en rettslig frist, så standard er ikke å melde brudd på fristen.",
             "Whether «should be given before the decision» in § 11 is a soft rule (true): guidance after the "
-            "decision deadline is met and missing guidance is still pending. With false the decision deadline is a "
-            "deadline. «Bør» is no legal duty, so the default does not report a breach the law does not state.")))
+            "decision deadline is met, and missing guidance is pending while the programme runs (due: its end date) "
+            "and not met once the programme ended without it (§ 11 second paragraph, § 15 second paragraph). With "
+            "false the decision deadline is a deadline. «Bør» sets no legal deadline, so by default missing it is "
+            "not reported as a breach.")))
     register.setting(Setting(
         name=KAPASITET, default=False, parse=_bool, references=(rules.forskrift("3", 4),),
         description=Text(
@@ -147,11 +150,11 @@ def integrules_register_settings(register) -> None:
         name=OVERGANG_2025, default="vedtaksdato", parse=parse_overgang,
         references=(veileder("LOV-2025-06-20-35 del IV nr. 2", LT_2025_35),),
         description=Text(
-            "Hvilken dato som avgjør om et introduksjonsprogram følger 2021- eller 2025-reglene om varighet: "
+            "Hvilken dato som avgjør om et introduksjonsprogram følger 2021- eller 2025-reglene om sluttmål og varighet: "
             "«vedtaksdato» (standard) eller «oppstart». Loven sier bare «Departementet kan gi nærmere overgangsregler», "
             "og ingen overgangsregler er funnet; vedtaket er det som fastsetter programmet (§ 15), så vedtaksdatoen er "
             "standard.",
-            "Which date decides whether an introduction programme follows the 2021 or the 2025 duration rules: "
+            "Which date decides whether an introduction programme follows the 2021 or the 2025 rules on end goal and duration: "
             "«vedtaksdato» (decision date, the default) or «oppstart» (start date). The act only says «Departementet kan "
             "gi nærmere overgangsregler» (the ministry may give transition rules), and none was found; the decision is "
             "what sets the programme (§ 15), so the decision date is the default.")))

@@ -217,7 +217,10 @@ def judge_foreldreveiledning(ctx: Context) -> Evaluation:
         return not_applicable("Har ikke barn under 18 år.", "Has no children under 18.", refs.L37C_4)
     course = ctx.need(ctx.p.foreldreveiledning, "foreldreveiledning")
     done = ctx.need(course.done, "foreldreveiledning.done")
-    end = prog.end_date if prog.end_date is not None else ctx.need(prog.planned_end, "introduksjonsprogram.planned_end")
+    # The end date, not planned_end: a programme may end earlier or later than planned, and a finding
+    # judged against the plan would flip once the real end is registered. A running programme carries
+    # its decided end as end_date (a date after as-of), as in the ordinary rules.
+    end = ctx.need(prog.end_date, "introduksjonsprogram.end_date")
     what = Text("Kurs i foreldreveiledning i programmet", "Parental guidance course in the programme")
     if done:
         return done_by(ctx, ctx.need(course.date, "foreldreveiledning.date"), end, what)
@@ -228,11 +231,13 @@ foreldreveiledning = requirement(checklist=("R9", "R17"), **_meta(
     "foreldreveiledning",
     "Foreldreveiledning for deltakere med barn (kapittel 6A)", "Parental guidance for participants with children (chapter 6A)",
     "For deltakere som har eller får barn under 18 år skal kurs i foreldreveiledning inngå i programmet (§ 37 c fjerde "
-    "ledd). Fristen er programmets slutt. Antall samlinger kontrolleres ikke: Prop. 81 L (2024–2025) punkt 6.1 sier at "
+    "ledd). Fristen er programmets slutt (registrert sluttdato; planlagt slutt alene gir «ukjent», fordi programmet kan "
+    "ende tidligere eller senere). Antall samlinger kontrolleres ikke: Prop. 81 L (2024–2025) punkt 6.1 sier at "
     "kommunen kan tilby forkortet foreldreveiledning når kapasiteten krever det, og forskriftsbestemmelsen "
     "(integreringsforskriften kapittel 8A) er ikke lest.",
     "For participants who have or get children under 18, a parental guidance course is part of the programme (§ 37 c "
-    "fourth paragraph). The deadline is the programme's end. The number of sessions is not checked: Prop. 81 L "
+    "fourth paragraph). The deadline is the programme's end (the registered end date; a planned end alone gives "
+    "«unknown», as the programme may end earlier or later). The number of sessions is not checked: Prop. 81 L "
     "(2024–2025) point 6.1 says the municipality may offer shortened parental guidance when capacity requires it, and "
     "the regulation (integreringsforskriften chapter 8A) has not been read.",
     (refs.L37C_4, refs.PROP_81_CH6), (FT,), confidence="medium"))(judge_foreldreveiledning)
