@@ -192,3 +192,33 @@ def test_trace_writes_hook_calls(capsys):
 def test_plugins_list_shows_hooks():
     names = {p.name: p for p in engine().plugins()}
     assert "integrules_decide_regime" in names["base"].hooks and names["integrules"].source == "builtin"
+
+
+def test_context_memo_computes_once_and_keeps_missing():
+    from integrules import Missing
+    from integrules.context import Context
+    engine = Engine(entry_points=False, plugins=[])
+    p = Participant(id="M-1")
+    ctx = Context(p, dt.date(2025, 1, 1), engine.decide_regime(p, dt.date(2025, 1, 1)), engine.settings, engine.registry)
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert ctx.memo(("test", "a"), compute) == 1
+    assert ctx.memo(("test", "a"), compute) == 1
+    assert ctx.memo(("test", "b"), compute) == 2
+
+    def lacking():
+        calls.append(1)
+        raise Missing("settlement_date")
+
+    for _ in range(2):
+        try:
+            ctx.memo(("test", "c"), lacking)
+        except Missing as exc:
+            assert exc.paths == ("settlement_date",)
+        else:
+            raise AssertionError("Missing must be raised again")
+    assert len(calls) == 3

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, TypeVar
 
 from .dates import format_date
 from .findings import Evaluation, Text, met, not_met, pending, unknown
@@ -55,7 +55,7 @@ class Context:
         self._settings = settings
         self._registry = registry
         self._derived = registry.derived_facts
-        self._facts: dict[str, Any] = {}
+        self._facts: dict[Hashable, Any] = {}
 
     def setting(self, name: str) -> Any:
         """The value of a declared setting (the user's choice, else its documented default)."""
@@ -70,6 +70,24 @@ class Context:
             except Missing as exc:
                 value = exc
             self._facts[name] = value
+        if isinstance(value, Missing):
+            raise value
+        return value
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once per participant evaluation, kept under ``key`` beside the derived facts.
+
+        For a plugin's own intermediate results that several rules ask for (the key should start
+        with the plugin's name; use a tuple, which no fact name is). Missing is kept and raised
+        again on every call, as :meth:`fact` does.
+        """
+        value = self._facts.get(key, _NOT_COMPUTED)
+        if value is _NOT_COMPUTED:
+            try:
+                value = compute()
+            except Missing as exc:
+                value = exc
+            self._facts[key] = value
         if isinstance(value, Missing):
             raise value
         return value

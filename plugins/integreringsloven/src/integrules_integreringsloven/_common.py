@@ -8,7 +8,7 @@ from typing import Any, Callable
 import attrs
 
 from integrules import Evaluation, LegalRef, Missing, Outcome, Text, met, not_applicable, not_met, pending, unknown
-from integrules.dates import add_months, parse_date
+from integrules.dates import add_months, format_date, parse_date
 
 REGIME = "integreringsloven"
 OLD_REGIME = "introduksjonsloven"
@@ -58,8 +58,8 @@ def veileder(title: str, url: str) -> LegalRef:
     return LegalRef(f"IMDi, {title}", url=url, kind="veileder")
 
 
-def fmt(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
+# ``dd.mm.yyyy``, the same text as ``f"{day:%d.%m.%Y}"`` without strftime (messages name dates all the time).
+fmt = format_date
 
 
 def fact(ctx, name: str, fallback: Callable[[Any, dt.date, Any], Any]) -> Any:

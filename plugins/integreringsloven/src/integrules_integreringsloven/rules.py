@@ -228,7 +228,7 @@ def _lawful_offer(ctx, text: str) -> Text | None:
 
 
 def _judge_decision(ctx, text: str, decision: dt.date) -> Evaluation:
-    eligible, why = F.target(ctx.p, ctx.as_of, text, decision=decision)
+    eligible, why = F.target_once(ctx, text, decision)
     day = fmt(decision)
     if eligible:
         return met(f"Vedtak {day}: personen har rett og plikt til programmet (§§ 8-9).",
@@ -253,7 +253,7 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
     prog = ctx.p.introduksjonsprogram
     if prog is None or prog.participates is None:
         # Whether there is a programme is unknown: only «in the group» settles it, whatever the programme.
-        eligible, _ = F.target(ctx.p, ctx.as_of, text)
+        eligible, _ = F.target_once(ctx, text)
         if eligible:
             return _text_note(text, met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn treffes.",
                                         "The person has the right and duty to the programme (§§ 8-9), whenever the "
@@ -264,7 +264,7 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
         if decision is not None and ctx.happened(decision):
             return _text_note(text, _judge_decision(ctx, text, decision))
         if decision is None:  # a participant whose decision date is unknown
-            eligible, _ = F.target(ctx.p, ctx.as_of, text)
+            eligible, _ = F.target_once(ctx, text)
             if eligible:
                 return _text_note(text, met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn "
                                             "treffes.", "The person has the right and duty to the programme (§§ 8-9), "
@@ -272,7 +272,7 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
             raise Missing(F.DECISION_PATH)
     # Not taking part (a registered decision date does not matter then: nobody is in a programme without a
     # basis), or the decision lies after the as-of date.
-    eligible, why = F.target(ctx.p, ctx.as_of, text, decision=None)
+    eligible, why = F.target_once(ctx, text, None)
     if eligible:
         return _text_note(text, met("Ikke i program ennå; personen har rett og plikt til programmet (§§ 8-9), så vedtak "
                                     "skal treffes innen fristen i § 12.",
