@@ -46,7 +46,17 @@ def test_format_date_is_strftime(day):
     from integrules.dates import format_date
 
     assert format_date(day) == f"{day:%d.%m.%Y}"
+    assert format_date(day) == f"{day:%d.%m.%Y}"  # the second time from the cache
     assert format_date(dt.datetime(day.year, day.month, day.day, 1, 2)) == f"{day:%d.%m.%Y}"
+
+
+def test_format_date_cache_stays_bounded():
+    from integrules import dates
+
+    for n in range(100_050):
+        day = dt.date(1900, 1, 1) + dt.timedelta(days=n)
+        assert dates.format_date(day) == f"{day:%d.%m.%Y}"
+        assert len(dates._FORMATTED) <= 100_000
 
 
 def _reference_combine(parts, order, last):

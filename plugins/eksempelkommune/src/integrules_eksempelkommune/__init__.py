@@ -30,6 +30,7 @@ before it only the national rule judges.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 from typing import Any
 
@@ -39,6 +40,7 @@ from integrules import (
     Evaluation, LegalRef, Outcome, Requirement, Setting, Text, Unit, all_of, hookimpl, met, not_applicable, not_met, pending,
     requirement, unknown,
 )
+from integrules.dates import format_date
 from integrules.model import RevisionTrigger
 
 PLUGIN_NAME = "eksempelkommune"
@@ -71,15 +73,19 @@ def _parse_days(value: Any) -> int:
 
 def intake_dates(start: dt.date, end: dt.date) -> list[dt.date]:
     """The intake dates (1 Feb, 1 May, 1 Aug, 1 Nov) from ``start`` to ``end``, both inclusive."""
+    return list(_intakes(start, end))
+
+
+@functools.lru_cache(maxsize=8192)  # many participants share a start and an end: rrule is the costly part
+def _intakes(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     if end < start:
-        return []
+        return ()
     rule = rrule(MONTHLY, bymonth=INTAKE_MONTHS, bymonthday=1, dtstart=dt.datetime.combine(start, dt.time()),
                  until=dt.datetime.combine(end, dt.time()))
-    return [d.date() for d in rule]
+    return tuple(d.date() for d in rule)
 
 
-def _fmt(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
+_fmt = format_date  # dd.mm.yyyy, as f"{day:%d.%m.%Y}" writes it, without strftime
 
 
 def _revised(ctx, revisions, trigger_day: dt.date, window: int, before: int = 0):

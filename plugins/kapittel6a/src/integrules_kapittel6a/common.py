@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from integrules import Context, Evaluation, Missing, Outcome, Text, met, not_applicable, not_met, pending
-from integrules.dates import add_months
+from integrules.dates import add_months, format_date
 from integrules.model import Leave, Programme
 
 from . import refs
 
 
-def fmt(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
+fmt = format_date  # dd.mm.yyyy, as f"{day:%d.%m.%Y}" writes it, without strftime
 
 
 def leave_days(leaves: tuple[Leave, ...]) -> int:

@@ -16,6 +16,7 @@ from integrules import (
     Context, Evaluation, Level, Outcome, Subtest, Text, Unit, met, not_applicable, not_met, pending, requirement,
     unknown,
 )
+from integrules.dates import format_date
 
 from .goals import ordered_steps
 from .refs import (
@@ -33,8 +34,7 @@ FASTSETTING_ID = "norskmal.fastsetting"
 ENDRING_ID = "norskmal.endring"
 
 
-def fmt(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
+fmt = format_date  # dd.mm.yyyy, as f"{day:%d.%m.%Y}" writes it, without strftime
 
 
 def label(sub: Subtest, lang: int) -> str:
