@@ -238,7 +238,11 @@ def test_varighet_2021(engine):
         ("not_met", person(prog={"extensions": [{"date": "2022-12-01", "months": 6, "expected_goal_attainment": False}]}), AS_OF),
         ("not_met", person(education="videregaende", prog={"planned_end": "2023-05-14"}), AS_OF),  # 3-6 months
         ("unknown", person(prog={"extensions": None}), AS_OF),
-        ("not_applicable", person(prog={"start_date": "2023-02-01"}), AS_OF)])
+        ("not_applicable", person(prog={"start_date": "2023-02-01"}), AS_OF),
+        # upper secondary, 6 months from 15.05.2022: the limit 15.11.2022 passed with the end registered ahead
+        ("not_met", person(education="videregaende", prog={"planned_end": "2022-11-14", "end_date": "2023-06-01"}), AS_OF),
+        ("unknown", person(education="videregaende", prog={"planned_end": "2022-11-14", "end_date": None}), AS_OF),
+        ("met", person(education="videregaende", prog={"planned_end": "2022-11-14", "end_date": None}), D(2022, 11, 15))])
 
 
 @pytest.fixture

@@ -66,8 +66,20 @@ CASES = [
     ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 7, 2),
                   "introduksjonsprogram.extensions": (Extension(date=D(2022, 12, 1), months=9,
                                                                  expected_goal_attainment=True),)}, AS_OF, "not_met", ()),
-    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 1, 11),
+    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 1, 11), "introduksjonsprogram.end_date": D(2023, 1, 11),
                   "introduksjonsprogram.leaves": (Leave(start=D(2022, 9, 1), end=D(2022, 9, 10)),)}, AS_OF, "met", ()),
+    # No end registered: within the limit so far while it has not passed; after it, whether and when the programme
+    # ended decides (never the plan: that would change once the end is registered).
+    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 1, 11),
+                  "introduksjonsprogram.leaves": (Leave(start=D(2022, 9, 1), end=D(2022, 9, 10)),)}, D(2023, 1, 11), "met", ()),
+    ("varighet", {**BY_PLAN, "introduksjonsprogram.planned_end": D(2023, 1, 11),
+                  "introduksjonsprogram.leaves": (Leave(start=D(2022, 9, 1), end=D(2022, 9, 10)),)}, D(2023, 1, 12),
+     "unknown", ("introduksjonsprogram.end_date",)),
+    # An end registered after the as-of date, with the limit passed: still running beyond it.
+    ("varighet", {"introduksjonsprogram.end_date": D(2023, 6, 1)}, AS_OF, "not_met", ()),
+    # The plan is judged too: a programme that ended in time but was planned beyond the limit (as § 13 reads).
+    ("varighet", {"introduksjonsprogram.planned_end": D(2023, 1, 2)}, AS_OF, "not_met", ()),
+    ("varighet", {"introduksjonsprogram.planned_end": None}, AS_OF, "unknown", ("introduksjonsprogram.planned_end",)),
     ("varighet", {**BY_PLAN, "education": Education.GRUNNSKOLE, "introduksjonsprogram.planned_end": D(2024, 7, 1)}, AS_OF,
      "met", ()),
     ("varighet", {**BY_PLAN, "education": Education.GRUNNSKOLE, "introduksjonsprogram.planned_end": D(2024, 7, 2)}, AS_OF,

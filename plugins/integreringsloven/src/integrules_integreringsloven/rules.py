@@ -630,6 +630,10 @@ def _judge_duration(ctx, limits, leave_counts: bool) -> Evaluation:
     if end is not None and ctx.happened(end) and end > limit:
         parts.append(not_met(f"Programmet varte til {fmt(end)}, etter siste tillatte dag {fmt(limit)}.",
                              f"The programme ran until {fmt(end)}, after the last allowed day {fmt(limit)}.", due=limit))
+    elif end is not None and end > limit and ctx.as_of > limit:  # an end registered ahead: still running past it
+        parts.append(not_met(f"Programmet varer fortsatt ({fmt(ctx.as_of)}), etter siste tillatte dag {fmt(limit)}.",
+                             f"The programme still runs ({fmt(ctx.as_of)}), after the last allowed day {fmt(limit)}.",
+                             due=limit))
     elif end is None and ctx.as_of > limit:
         parts.append(unknown(["introduksjonsprogram.end_date"], due=limit))
     parts.append(met(f"Varighet innenfor rammen ({group.nb}); siste tillatte dag {fmt(limit)}.",

@@ -143,7 +143,7 @@ def judge_varighet(ctx: Context) -> Evaluation:
         return prog
     upper = ctx.need(ctx.p.education, "education").upper_secondary_or_higher
     start = ctx.need(prog.start_date, "introduksjonsprogram.start_date")
-    end = prog.end_date if prog.end_date is not None else ctx.need(prog.planned_end, "introduksjonsprogram.planned_end")
+    planned = ctx.need(prog.planned_end, "introduksjonsprogram.planned_end")
     leaves = ctx.need(prog.leaves, "introduksjonsprogram.leaves")
     extensions = ctx.need(prog.extensions, "introduksjonsprogram.extensions")
     if upper:
@@ -154,17 +154,36 @@ def judge_varighet(ctx: Context) -> Evaluation:
     granted = sum(e.months for e in extensions if e.expected_goal_attainment is True)
     open_ext = [e for e in extensions if e.expected_goal_attainment is None]
     limit = add_months(start, base + min(granted, ext_max)) + dt.timedelta(days=leave_days(leaves))
-    if end <= limit:
-        return met(f"Programmet ({fmt(start)}–{fmt(end)}) er innenfor rammen til {fmt(limit)} ({base} måneder, "
-                   f"forlengelser og permisjon medregnet).",
-                   f"The programme ({fmt(start)}–{fmt(end)}) is within the limit of {fmt(limit)} ({base} months, "
-                   f"extensions and leave included).")
-    if open_ext and granted < ext_max:
-        return unknown(["introduksjonsprogram.extensions.expected_goal_attainment"])
-    return not_met(f"Programmet ({fmt(start)}–{fmt(end)}) går ut over rammen {fmt(limit)}: {base} måneder, og forlengelse "
-                   f"med inntil {ext_max} måneder bare når deltakeren ventes å nå sluttmålet.",
-                   f"The programme ({fmt(start)}–{fmt(end)}) runs beyond the limit of {fmt(limit)}: {base} months, and an "
-                   f"extension of up to {ext_max} months only when the participant is expected to reach the goal.")
+    frame = (f"{base} måneder, og forlengelse med inntil {ext_max} måneder bare når deltakeren ventes å nå sluttmålet",
+             f"{base} months, and an extension of up to {ext_max} months only when the participant is expected to "
+             "reach the goal")
+    # Both the planned end and the programme as it ran (the registered end, or running on past the limit at the
+    # as-of date) must be within the limit; with no end registered after the limit, whether and when it ended
+    # decides, so it is unknown rather than judged by the plan (which would change once the end is registered).
+    over = []
+    if planned > limit:
+        over.append((f"planlagt slutt {fmt(planned)}", f"the planned end {fmt(planned)}"))
+    end = prog.end_date
+    if end is not None and end > limit:
+        if ctx.happened(end):
+            over.append((f"programmet varte til {fmt(end)}", f"the programme ran until {fmt(end)}"))
+        elif ctx.as_of > limit:
+            over.append((f"programmet varer fortsatt ({fmt(ctx.as_of)})", f"the programme still runs ({fmt(ctx.as_of)})"))
+    if over:
+        if open_ext and granted < ext_max:
+            return unknown(["introduksjonsprogram.extensions.expected_goal_attainment"], due=limit)
+        return not_met(f"Programmet ({fmt(start)}–): {' og '.join(o[0] for o in over)} er etter rammen {fmt(limit)}: "
+                       f"{frame[0]}.",
+                       f"The programme ({fmt(start)}–): {' and '.join(o[1] for o in over)} is after the limit of "
+                       f"{fmt(limit)}: {frame[1]}.", due=limit)
+    if end is None and ctx.as_of > limit:
+        return unknown(["introduksjonsprogram.end_date"], due=limit)
+    until = fmt(end) if end is not None else f"{fmt(planned)} (planlagt)"
+    until_en = fmt(end) if end is not None else f"{fmt(planned)} (planned)"
+    return met(f"Programmet ({fmt(start)}–{until}) er innenfor rammen til {fmt(limit)} ({base} måneder, "
+               f"forlengelser og permisjon medregnet).",
+               f"The programme ({fmt(start)}–{until_en}) is within the limit of {fmt(limit)} ({base} months, "
+               f"extensions and leave included).", due=limit)
 
 
 varighet = requirement(checklist=("R5", "R17"), **_meta(
@@ -174,13 +193,15 @@ varighet = requirement(checklist=("R5", "R17"), **_meta(
     "seks måneder (§ 37 c andre ledd); uten slik utdanning gjelder § 13 tredje og fjerde ledd (2021-teksten: inntil to "
     "år, tre år med sluttmål fullført videregående, forlengelse inntil ett år) (§ 37 c tredje ledd). Forlengelse bare "
     "når det er grunn til å forvente at deltakeren når sluttmålet (§ 13 femte ledd). Godkjent permisjon legges til. "
+    "Planlagt og faktisk sluttdato må ligge innen rammen; er rammen passert uten registrert sluttdato, er svaret ukjent. "
     "Kontrollen gjelder øvre ramme; at programmet etter 2024-teksten avsluttes ved jobb på tilnærmet fulltid, er ikke "
     "registrert som opplysning og kontrolleres ikke.",
     "With upper-secondary education or higher the programme lasts up to six months and may be extended by up to six "
     "months (§ 37 c second paragraph); without it, § 13 third and fourth paragraphs apply (2021 text: up to two years, "
     "three with the goal of completed upper secondary, extension up to one year) (§ 37 c third paragraph). An extension "
-    "only when the participant is expected to reach the goal (§ 13 fifth paragraph). Approved leave is added. The check "
-    "is the upper bound; the 2024 rule that the programme ends on a near full-time job is not a registered fact and is "
+    "only when the participant is expected to reach the goal (§ 13 fifth paragraph). Approved leave is added. The "
+    "planned and the actual end must be within the limit; past the limit with no end registered, the answer is unknown. "
+    "The check is the upper bound; the 2024 rule that the programme ends on a near full-time job is not a registered fact and is "
     "not checked.",
     (refs.L37C_2, refs.L37C_3, refs.L13_5), (FT,)))(judge_varighet)
 
