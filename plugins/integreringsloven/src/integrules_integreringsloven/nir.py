@@ -132,10 +132,25 @@ def t_samfunnskunnskap(ctx):
     return _done(ctx, _training(ctx).samfunnskunnskap, "opplaering.samfunnskunnskap")
 
 
+_REGISTERED = ("integreringsloven", "nir registered")
+
+
+def _registered(ctx) -> dict[str, list[dt.date]]:
+    """The participant's NIR registrations made by the as-of date, sorted, per item (once per participant:
+    sixteen items ask)."""
+    by_item: dict[str, list[dt.date]] = {}
+    for r in ctx.need(ctx.p.nir, "nir"):
+        if ctx.happened(r.date):
+            by_item.setdefault(r.item, []).append(r.date)
+    for days in by_item.values():
+        days.sort()
+    return by_item
+
+
 def judge(ctx, item: str, days: list[dt.date], label: Text) -> Evaluation:
     if not days:
         return not_applicable(f"{label.nb}: ingen opplysning å registrere ennå.", f"{label.en}: nothing to register yet.")
-    registered = sorted(r.date for r in ctx.need(ctx.p.nir, "nir") if r.item == item and ctx.happened(r.date))
+    registered = ctx.memo(_REGISTERED, lambda: _registered(ctx)).get(item, ())
     parts = []
     for day in days:
         due = add_months(day, 2)
