@@ -124,7 +124,8 @@ CASES = [
     ("norskplan", {"norskmal": (), "opplaering.decision_date": None}, AS_OF, "unknown", ("opplaering.decision_date",)),
     ("norskplan", {"norskmal": (), "opplaering.decision_date": None}, D(2022, 6, 20), "pending", ()),
     ("norskplan", {"opplaering.decision_date": None}, AS_OF, "met", ()),  # set by the offer deadline anyway
-    ("norskplan", {"norskmal": (), "opplaering.decision_date": D(2023, 4, 1)}, AS_OF, "not_applicable", ()),
+    # a decision dated after the as-of date: the plan is due with it, not late yet
+    ("norskplan", {"norskmal": (), "opplaering.decision_date": D(2023, 4, 1)}, AS_OF, "pending", ()),
     ("norskplan", {"opplaering.exempt": True}, AS_OF, "not_applicable", ()),
 
     ("norskopplaering_varighet", {}, D(2023, 6, 30), "pending", ()),

@@ -385,24 +385,21 @@ def judge_norskplan(ctx: Context) -> Evaluation:
     if ctx.need(training.exempt, "opplaering.exempt"):
         return not_applicable("Fritatt fra opplæringen.", "Exempt from the training.", refs.L37D_1)
     decision = training.decision_date
-    if decision is not None and not ctx.happened(decision):
-        return not_applicable(
-            f"Vedtaket om opplæring i norsk er ikke truffet ennå ({fmt(decision)}); norskplanen lages samtidig med det, "
-            "og opplæringen er frivillig (§ 37 d første og tredje ledd).",
-            f"The decision on Norwegian training has not been made yet ({fmt(decision)}); the plan is made with it, and "
-            "the training is voluntary (§ 37 d first and third paragraphs).", refs.L37D_3)
     offer_due = fact(ctx, FRIST_OPPLAERING, frist_opplaering)  # § 30 via § 37 d second paragraph
     goals = ctx.need(ctx.p.norskmal, "norskmal")
     set_on = sorted(g.date for g in goals if g.kind is GoalChangeKind.FASTSETTING)
     what = Text("Norskplan med norskmål samtidig med vedtaket om opplæring",
                 "Norwegian plan with a Norwegian goal at the decision on training")
     if decision is None:
-        # Set by the offer deadline is in time whatever the decision; otherwise whether a plan is due at all
-        # depends on a decision (declining the voluntary training means none).
+        # Set by the offer deadline is in time whatever the decision, and not set while that deadline runs is
+        # pending whatever the decision (a decision only moves the deadline later); otherwise whether a plan is
+        # due at all depends on a decision (declining the voluntary training means none).
         first = done_by(ctx, set_on[0] if set_on else None, offer_due, what)
         if first.outcome in (Outcome.MET, Outcome.PENDING):
             return first
         raise Missing("opplaering.decision_date")
+    # A decision dated after the as-of date has not been made yet: the plan is due with it (pending), or was
+    # made already (met).
     return done_by(ctx, set_on[0] if set_on else None, max(offer_due, decision), what)
 
 
@@ -412,16 +409,17 @@ norskplan = requirement(checklist=("R11", "R17"), **_meta(
     "Kommunen skal, samtidig som det treffes vedtak om opplæring i norsk, utarbeide en norskplan med deltakerens "
     "norskmål, omfanget av opplæringen og klagemuligheter; § 34 gjelder ikke (§ 37 d tredje ledd). Opplæringen er "
     "frivillig (§ 37 d første ledd): uten vedtak om opplæring (opplaering.decision_date) er det ingen plan å lage, så "
-    "kravet gjelder ikke før vedtaket, og uten registrert vedtak er det ukjent (aldri «ikke oppfylt»), med mindre "
-    "planen uansett kom i tide. Registrert er fastsettingen av norskmålet med dato; som for de ordinære reglene er "
+    "før vedtaket er fristen ikke nådd, og uten registrert vedtak er det ukjent (aldri «ikke oppfylt»), med mindre "
+    "planen uansett kom i tide eller fristen for tilbud ikke er passert. Registrert er fastsettingen av norskmålet med dato; som for de ordinære reglene er "
     "fristen fristen for tilbud (§ 30, som gjelder etter § 37 d andre ledd: integreringsloven.frist_opplaering), eller "
     "vedtaksdatoen når vedtaket kom senere. Omfang og klagemuligheter er ikke registrerte opplysninger og kontrolleres "
     "ikke.",
     "The municipality shall, at the same time as the decision on Norwegian training, draw up a Norwegian plan with the "
     "participant's Norwegian goal, the extent of the training and how to complain; § 34 does not apply (§ 37 d third "
     "paragraph). The training is voluntary (§ 37 d first paragraph): without a decision on training "
-    "(opplaering.decision_date) there is no plan to make, so the requirement does not apply before the decision, and "
-    "with no decision registered it is unknown (never «not met»), unless the plan came in time anyway. What is "
+    "(opplaering.decision_date) there is no plan to make, so before the decision the deadline has not been reached, and "
+    "with no decision registered it is unknown (never «not met»), unless the plan came in time anyway or the offer "
+    "deadline has not passed. What is "
     "registered is the setting of the Norwegian goal with its date; it is checked against the deadline for the offer, "
     "as under the ordinary rules (§ 30, which applies under § 37 d second paragraph: integreringsloven.frist_opplaering), "
     "or the decision date when the decision came later. Extent and complaint information are not registered and not "
