@@ -63,13 +63,9 @@ class Context:
 
     def fact(self, name: str) -> Any:
         """A derived fact by name, computed once per participant; raises Missing if unknown."""
-        value = self._facts.get(name, _NOT_COMPUTED)
+        value = self._facts.get(name, _NOT_COMPUTED)  # the hit inline: rules ask for facts dozens of times
         if value is _NOT_COMPUTED:
-            try:
-                value = self._derived[name].compute(self.participant, self.as_of, self)
-            except Missing as exc:
-                value = exc
-            self._facts[name] = value
+            return self._once(name, self._derived[name].compute, self.participant, self.as_of, self)
         if isinstance(value, Missing):
             raise value
         return value
@@ -81,10 +77,14 @@ class Context:
         with the plugin's name; use a tuple, which no fact name is). Missing is kept and raised
         again on every call, as :meth:`fact` does.
         """
+        return self._once(key, compute)
+
+    def _once(self, key: Hashable, compute: Callable[..., T], *args: Any) -> T:
+        """``compute(*args)`` the first time ``key`` is asked for; the value (or the Missing) after that."""
         value = self._facts.get(key, _NOT_COMPUTED)
         if value is _NOT_COMPUTED:
             try:
-                value = compute()
+                value = compute(*args)
             except Missing as exc:
                 value = exc
             self._facts[key] = value
