@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -93,3 +94,25 @@ def test_fake_plugins_fast_is_step_by_step():
         for p in (Participant(id="a"), Participant(id="b", birth_date=dt.date(1990, 6, 1),
                                                     settlement_date=dt.date(2023, 1, 10))):
             same(engine.evaluate(p, day), step_by_step(engine, p, day))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), AS_OF)
+def test_evaluation_leaves_no_reference_cycles(data, as_of):
+    """Everything an evaluation allocates is freed by reference counting: a cycle per participant
+    (a kept Missing whose traceback holds the frames that hold the context, say) costs the garbage
+    collector time on every large run and memory when it is off."""
+    engine = installed()
+    people = [data.draw(irs.participants(regime=data.draw(REGIMES))) for _ in range(3)]
+    for p in people:
+        engine.evaluate(p, as_of)  # plans and caches made before counting
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for i, p in enumerate(people):
+            engine.evaluate(p, as_of, index=i)
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()

@@ -30,6 +30,15 @@ class Missing(Exception):
 _NOT_COMPUTED = object()
 
 
+class _Unknown:
+    """A kept Missing: the paths it named, raised again as a new Missing on every call."""
+
+    __slots__ = ("paths",)
+
+    def __init__(self, paths: tuple[str, ...]) -> None:
+        self.paths = paths
+
+
 class Context:
     """Everything a rule may look at: the participant, the as-of date, the regime and settings.
 
@@ -66,8 +75,8 @@ class Context:
         value = self._facts.get(name, _NOT_COMPUTED)  # the hit inline: rules ask for facts dozens of times
         if value is _NOT_COMPUTED:
             return self._once(name, self._derived[name].compute, self.participant, self.as_of, self)
-        if isinstance(value, Missing):
-            raise value
+        if isinstance(value, _Unknown):
+            raise Missing(*value.paths)
         return value
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -86,10 +95,12 @@ class Context:
             try:
                 value = compute(*args)
             except Missing as exc:
-                value = exc
+                # Keep the paths, not the exception: its traceback holds the frames, which hold this
+                # context, a reference cycle per participant that only the garbage collector frees.
+                value = _Unknown(exc.paths)
             self._facts[key] = value
-        if isinstance(value, Missing):
-            raise value
+        if isinstance(value, _Unknown):
+            raise Missing(*value.paths)
         return value
 
     def has_fact(self, name: str) -> bool:
