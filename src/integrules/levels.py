@@ -7,13 +7,11 @@ Norskprøven reports "under A1" as well (HK-dir, "Resultater og prøvebevis").
 from __future__ import annotations
 
 import enum
-import functools
 
 from .errors import FieldValueError
 from .privacy import LEVEL_SHAPE, quoted_or_described
 
 
-@functools.total_ordering
 class Level(enum.Enum):
     """An ordered CEFR level: under A1 < A1 < A2 < B1 < B2 < C1."""
 
@@ -26,12 +24,21 @@ class Level(enum.Enum):
 
     @property
     def rank(self) -> int:
-        return _ORDER.index(self)
+        return self._rank  # the position in the order, set on each member below
 
+    # The four comparisons written out (not functools.total_ordering): rules and reports compare
+    # levels often, and the derived ones cost two calls each.
     def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.rank < other.rank
+        return self._rank < other._rank if type(other) is Level else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self._rank <= other._rank if type(other) is Level else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self._rank > other._rank if type(other) is Level else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self._rank >= other._rank if type(other) is Level else NotImplemented
 
     def down(self) -> Level | None:
         """One level down, or None below the lowest level (under A1)."""
@@ -68,6 +75,9 @@ class Level(enum.Enum):
 
 
 _ORDER = list(Level)
+for _position, _level in enumerate(_ORDER):
+    _level._rank = _position
+del _position, _level
 
 
 class Subtest(enum.Enum):

@@ -109,7 +109,8 @@ class NorwegianTally:
             return  # not in Norwegian training as far as the file says
         self.participants += 1
         plugin_status = self.source.status(p, self.as_of) if self.source.status else None
-        goal = self.source.goal(p, self.as_of)
+        # With the plugin's status the goal is not read (the status compares each result with it).
+        goal = self.source.goal(p, self.as_of) if plugin_status is None else None
         latest: dict[Subtest, Any] = {}
         for r in sorted(p.test_results or (), key=lambda r: r.date):
             if r.date <= self.as_of:
