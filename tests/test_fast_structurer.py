@@ -1,4 +1,6 @@
-"""The fast structurer (integrules.convert.fast_structurer) gives exactly what the cattrs converter gives.
+"""The fast paths of reading give exactly what the cattrs converter gives: the fast structurer
+(integrules.convert.fast_structurer) for decoded records, and for a JSON Lines line the msgspec
+mirror (integrules.fastjson.json_structurer) before json.loads and either of them.
 
 For valid records: the same participant, with the same types (an int hours is a float either way).
 For anything else: the same rejection, message for message, because the fast path gives up and the
@@ -17,7 +19,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from integrules.convert import converter, error_messages, fast_structurer
 from integrules.model import Course, Leave, Participant
-from integrules.reading import structure_participant
+from integrules.fastjson import json_structurer
+from integrules.reading import structure_item, structure_participant
 from integrules.results import Rejection
 from integrules.testing import strategies as irs
 
@@ -48,7 +51,23 @@ def assert_same(raw):
     want = by_converter(copy.deepcopy(raw))
     got = structure_participant(copy.deepcopy(raw), 0)
     assert typed(got) == typed(want)
+    assert_same_line(json.dumps(raw), want)
     return got
+
+
+def assert_same_line(line, want=None):
+    """A JSON Lines line read by the reader (msgspec first) gives what json.loads and the converter give."""
+    if want is None:
+        try:
+            raw = json.loads(line)
+        except ValueError:
+            raw = None
+            want = structure_item(("line", 0, line, None))  # not JSON: the reader's rejection, checked below
+            assert isinstance(want, Rejection)
+        else:
+            want = by_converter(raw)
+    got = structure_item(("line", 0, line, None))
+    assert typed(got) == typed(want)
 
 
 def raw_participants():
@@ -165,3 +184,45 @@ def test_rejections_keep_index_and_id():
 def test_date_edge_cases_as_the_converter(text):
     for raw in ({"id": "X-1", "birth_date": text}, {"id": "X-1", "introduksjonsprogram": {"leaves": [{"start": text, "end": text}]}}):
         assert_same(raw)
+
+
+def test_valid_lines_take_the_msgspec_path():
+    fast = json_structurer(Participant)
+    assert fast is not None  # installed with the README's command (the extra integrules[fast])
+
+
+@SETTINGS
+@given(raw_participants())
+def test_valid_lines_give_the_converters_participant_through_msgspec(raw):
+    line = json.dumps(raw)
+    got = json_structurer(Participant)(line)  # no exception: the mirror took it
+    assert typed(got) == typed(converter().structure(raw, Participant))
+
+
+@pytest.mark.parametrize("line", [
+    '{"id": "A", "id": "B"}', '{"id": "A", "livsmestring": {"hours": NaN}}', '{"id": "A", "livsmestring": {"hours": 1e400}}',
+    '{"id": "A", "livsmestring": {"hours": -0.0}}', '{"id": "A", "livsmestring": {"sessions": 1E2}}',
+    '{"id": "A", "earlier_municipality_months": 99999999999999999999999}', '{"id": "A", "earlier_municipality_months": -0}',
+    '{"id": "A", "name": "\\ud800"}', '{"id": "A", "name": "\\u00e5se \\n"}', '{"id": ""}', '{"id": 5}', '{}', '[]', '"x"',
+    '{"id": "A"} x', ' {"id": "A"} ', '{"id": "A", "permit": {"basis": "flyktning", "extra": 1}}',
+    '{"id": "A", "permit": {"basis": "Flyktning"}}', '{"id": "A", "duf": "2021 097009 04"}', '{"id": "A", "duf": "2021097009"}',
+    '{"id": "A", "birth_date": "01.03.1990"}', '{"id": "A", "birth_date": "1990-02-30"}', '{"id": "A", "nir": null}',
+    '{"id": "A", "nir": [{"item": "x", "date": "2024-01-01", "unit": "FT"}]}', '{"id": "A", "norskmal": [{"date": "2024-01-01", '
+    '"kind": "fastsetting", "levels": {"muntlig": "b1"}}]}', '{"id": "A", "introduksjonsprogram": {"extensions": '
+    '[{"date": "2024-01-01", "months": 0}]}}', '{"id": "A", "opplaering": {"class_changes": ["2024-01-01", "2024-02-01"]}}',
+])
+def test_odd_lines_as_json_loads_and_the_converter(line):
+    assert_same_line(line)
+
+
+def test_without_msgspec_lines_are_read_the_ordinary_way(monkeypatch):
+    import integrules.fastjson as fastjson
+
+    line = '{"id": "A", "birth_date": "1990-03-01"}'
+    monkeypatch.setattr(fastjson, "msgspec", None)
+    fastjson.json_structurer.cache_clear()
+    try:
+        assert json_structurer(Participant) is None
+        assert structure_item(("line", 0, line, None)) == converter().structure(json.loads(line), Participant)
+    finally:
+        fastjson.json_structurer.cache_clear()

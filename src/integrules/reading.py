@@ -19,6 +19,7 @@ import attrs
 from .convert import converter, error_messages, fast_structurer
 from .dates import parse_date
 from .errors import FieldValueError, InputError
+from .fastjson import json_structurer
 from .jsonstream import Broken, CaseFileStream
 from .model import Participant
 from .privacy import safe_keys
@@ -112,6 +113,12 @@ def structure_item(item: RawItem | Rejection) -> Participant | Rejection:
 
         return structure_row(index, payload, source)
     if kind == "line":
+        fast = json_structurer(Participant)
+        if fast is not None:
+            try:
+                return fast(payload)
+            except Exception:  # not a line it takes as it is: read the ordinary way, which words the errors
+                pass
         try:
             payload = json.loads(payload)
         except json.JSONDecodeError as exc:
