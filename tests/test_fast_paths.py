@@ -100,8 +100,9 @@ def test_fast_new_builds_what_the_class_builds():
     from integrules import model
     from integrules.findings import Evaluation, Finding, LegalRef, Outcome, Text, Unit, fast_new
 
-    assert fast_new(LegalRef) is LegalRef  # a validator on kind
-    assert fast_new(model.Course) is model.Course and fast_new(model.Participant) is model.Participant
+    from integrules.reading import Header
+
+    assert fast_new(Header) is Header  # a factory default: the class itself
     day = dt.date(2024, 1, 2)
     samples = [
         (Text, ("a", "b")),
@@ -111,6 +112,10 @@ def test_fast_new_builds_what_the_class_builds():
         (Finding, ("x.y", Outcome.PENDING, Text("a", "b"), (), (Unit.FT, Unit.VO), "p", day, ("m",))),
         (model.Event, (True, day, None)),
         (model.NirRegistration, ("sluttmal", day, Unit.FT)),
+        (LegalRef, ("integreringsloven", "§ 12")),  # validators, run as __init__ runs them
+        (model.Course, (True, day, 2.5, 3, None)),
+        (model.Extension, (day, 6, True)),
+        (model.Participant, ("X-1", None, None, day)),
     ]
     for cls, args in samples:
         new = fast_new(cls)
@@ -123,6 +128,17 @@ def test_fast_new_builds_what_the_class_builds():
         assert attrs.evolve(made) == want
         with __import__("pytest").raises(attrs.exceptions.FrozenInstanceError):
             made.__setattr__(attrs.fields(cls)[0].name, None)
+    # a failing validator raises what __init__ raises; disabled validators are skipped by both
+    for cls, args in [(model.Course, (True, day, -1.0)), (model.Extension, (day, 0)), (model.Participant, ("",)),
+                      (LegalRef, ("lov", None, None, None, None, None, "no such kind"))]:
+        kwargs = {a.name: v for a, v in zip(attrs.fields(cls), args)}
+        with __import__("pytest").raises(ValueError) as want:
+            cls(**kwargs)
+        with __import__("pytest").raises(ValueError) as got:
+            fast_new(cls)(*args)
+        assert str(got.value) == str(want.value)
+        with attrs.validators.disabled():
+            assert fast_new(cls)(*args) == cls(**kwargs)
     # defaults are the declared ones
     assert fast_new(Evaluation)(Outcome.MET, Text("a", "b")) == Evaluation(Outcome.MET, Text("a", "b"))
 
