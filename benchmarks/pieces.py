@@ -75,7 +75,8 @@ def main() -> None:
                     lambda: [engine.evaluate(x, AS_OF, index=i) for i, x in enumerate(people)])
     acc = Accumulator(engine.requirements(AS_OF), AS_OF, period=default_period(AS_OF), norskmal=load_source(disabled=False))
     timed("the report's tallies", lambda: acc.add_all(results))
-    print(f"{n} participants, as of {AS_OF}, python {sys.version.split()[0]}")
+    print(f"{n} participants, as of {AS_OF}, python {sys.version.split()[0]}, "
+          f"msgspec {'installed' if json_structurer(Participant) else 'not installed'}")
     for name, micro in figures:
         print(f"{micro:8.1f} µs  {name}")
 

@@ -53,6 +53,16 @@ def count_chunk(engine, as_of, items):
     return read, rejected, counts
 
 
+def reader() -> str:
+    """How JSON Lines are read: straight into the model with msgspec (integrules[fast]), or json.loads."""
+    try:
+        from importlib.metadata import version
+
+        return f"JSON Lines read with msgspec {version('msgspec')} (integrules[fast])"
+    except Exception:
+        return "JSON Lines read with json.loads (msgspec not installed)"
+
+
 def child(mode: str, path: str, jobs: int) -> dict:
     import datetime as dt
 
@@ -136,7 +146,7 @@ def main() -> None:
         return
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus; plugins: {plugins()}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus; {reader()}; plugins: {plugins()}")
     print(f"{'size':>9} {'run':<9} {'jobs':>4} {'seconds':>8} {'part./s':>9} {'peak MB (main/worker)':>22}  note")
     for size in [int(s) for s in args.sizes.split(",")]:
         path = work / f"population-{size}.jsonl"
