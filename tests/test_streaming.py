@@ -150,3 +150,18 @@ def test_evaluate_parallel_keeps_order_indices_and_faults(tmp_path):
     assert got == want  # ParticipantResult equality leaves the participant out
     assert isinstance(got[-1], Rejection) and got[-1].source == "line 301"
     assert run.fault_count == engine.fault_count
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_jobs_with_pseudonyms_and_every_finding_listed_are_byte_identical(tmp_path, capsys, fmt):
+    """The workers write the output (check --jobs N): pseudonyms, --show-not-applicable, the counts
+    at the end and the exit code are those of one process."""
+    path = tmp_path / "g.jsonl"
+    assert main(["generate", "700", "--seed", "11", "--format", "jsonl", "-o", str(path)]) == 0
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write('{"id": "broken", "birth_date": "31.02.1990"}\nnot json\n')
+    args = [str(path), "--format", fmt, "--as-of", "2025-03-01", "--pseudonymise", "--key", "k", "--show-not-applicable"]
+    one = run_check(capsys, *args)
+    assert one[0] == 3  # rejected records
+    assert run_check(capsys, *args, "--jobs", "2") == one
+    assert "psn-" in one[1] and "EK-05-" not in one[1]

@@ -69,6 +69,14 @@ class Summary:
             if f.outcome is Outcome.ERROR:
                 self.plugin_errors += 1
 
+    def merge(self, other: Summary) -> None:
+        """Add the counts of another run's summary (``check --jobs N``: one per chunk)."""
+        self.read += other.read
+        self.evaluated += other.evaluated
+        self.rejected += other.rejected
+        self.plugin_errors += other.plugin_errors
+        self.outcomes.update(other.outcomes)
+
     def as_dict(self) -> dict:
         return {
             "read": self.read,

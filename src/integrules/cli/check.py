@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import sys
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from ..errors import UsageError
-from ..output import write_json, write_text
+from ..output import json_pieces, text_pieces, write_json, write_json_pieces, write_text, write_text_pieces
+from ..privacy import Pseudonymiser
+from ..results import Summary
 from ..reading import read_case_file, read_raw
 from . import EXIT_NOT_MET, EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
 from .common import (add_engine_arguments, add_input_arguments, add_privacy_arguments, example_path, make_engine,
@@ -46,6 +49,24 @@ def _jobs_arg(value: str) -> int:
     return n
 
 
+def _render_chunk(fmt: str, show_not_applicable: bool, pseudonyms: Pseudonymiser | None, engine: Any, as_of: dt.date,
+                  items: Iterable[Any]) -> tuple[list[Any], Summary]:
+    """In a worker (``check --jobs N``): one chunk's results written as the command writes them, and counted."""
+    summary = Summary()
+    if pseudonyms is not None:
+        items = pseudonyms.apply_all(items)
+    if fmt == "json":
+        return list(json_pieces(items, summary)), summary
+    return list(text_pieces(items, summary, show_not_applicable=show_not_applicable)), summary
+
+
+def _merged(chunks: Iterable[tuple[list[Any], Summary]], summary: Summary) -> Iterator[Any]:
+    """The pieces of every chunk in order, their counts added to ``summary`` as they arrive."""
+    for pieces, counted in chunks:
+        summary.merge(counted)
+        yield from pieces
+
+
 def resolve_input(args: argparse.Namespace) -> str:
     if args.example and args.file:
         raise UsageError("give a FILE or --example, not both")
@@ -74,18 +95,28 @@ def run(args: argparse.Namespace) -> int:
     }
     faults_of: Any = engine
     if jobs > 1:
+        # The workers judge and also write (JSON or text), so only text and counts come back:
+        # sending the findings to this process and writing them here took longer than judging.
         from ..parallel import ParallelRun, engine_kwargs
 
         settings = parse_settings(args.setting, header.settings)
-        results = faults_of = ParallelRun(records, as_of, engine_kwargs(engine, settings, args.disable), jobs)
+        render = functools.partial(_render_chunk, args.format, args.show_not_applicable, pseudonyms)
+        run_ = faults_of = ParallelRun(records, as_of, engine_kwargs(engine, settings, args.disable), jobs,
+                                       map_chunk=render)
+        summary = Summary()
+        pieces = _merged(run_, summary)
+        if args.format == "json":
+            write_json_pieces(sys.stdout, meta, pieces, summary)
+        else:
+            write_text_pieces(sys.stdout, meta, pieces, summary)
     else:
         results = engine.evaluate_all(records, as_of)
-    if pseudonyms is not None:
-        results = pseudonyms.apply_all(results)
-    if args.format == "json":
-        summary = write_json(sys.stdout, meta, results)
-    else:
-        summary = write_text(sys.stdout, meta, results, show_not_applicable=args.show_not_applicable)
+        if pseudonyms is not None:
+            results = pseudonyms.apply_all(results)
+        if args.format == "json":
+            summary = write_json(sys.stdout, meta, results)
+        else:
+            summary = write_text(sys.stdout, meta, results, show_not_applicable=args.show_not_applicable)
     sys.stdout.flush()
     for fault in faults_of.faults[:20]:
         print(f"integrules: plugin {fault.plugin!r} failed on record {fault.index}"
