@@ -74,7 +74,7 @@ def dumps(obj: Any) -> str:
 # `check --format json` wrote about 60 kB a participant through cattrs' unstructure and json.dumps,
 # some 540 µs: more than judging the participant. The functions below write the same bytes
 # directly. Values of any other type than the model declares (a plugin's odd message, say) go
-# the generic way; tests/test_output.py compares both on generated and odd results.
+# the generic way; tests/test_output_json.py compares both on generated and odd results.
 
 
 def result_json(r: ParticipantResult) -> str:
@@ -129,18 +129,18 @@ def _dumps_plain(value: Any) -> str:
 
 # Most findings of a requirement share its references and units (the same tuple objects): their
 # JSON is kept by identity, the object with it so that its id is not reused while kept.
-_KEPT: dict[int, tuple[Any, str]] = {}
+_KEPT: dict[int, tuple[Any, Callable[[Any], str], str]] = {}
 _KEPT_LIMIT = 4096
 
 
 def _kept(value: Any, write: Callable[[Any], str]) -> str:
     hit = _KEPT.get(id(value))
-    if hit is not None and hit[0] is value:
-        return hit[1]
+    if hit is not None and hit[0] is value and hit[1] is write:
+        return hit[2]
     text = write(value)
     if len(_KEPT) >= _KEPT_LIMIT:
         _KEPT.clear()
-    _KEPT[id(value)] = (value, text)
+    _KEPT[id(value)] = (value, write, text)
     return text
 
 
