@@ -101,10 +101,10 @@ def run(args: argparse.Namespace) -> int:
 
         settings = parse_settings(args.setting, header.settings)
         render = functools.partial(_render_chunk, args.format, args.show_not_applicable, pseudonyms)
-        run_ = faults_of = ParallelRun(records, as_of, engine_kwargs(engine, settings, args.disable), jobs,
+        parallel = faults_of = ParallelRun(records, as_of, engine_kwargs(engine, settings, args.disable), jobs,
                                        map_chunk=render)
         summary = Summary()
-        pieces = _merged(run_, summary)
+        pieces = _merged(parallel, summary)
         if args.format == "json":
             write_json_pieces(sys.stdout, meta, pieces, summary)
         else:
