@@ -89,3 +89,11 @@ def test_three_valued_or(parts):
 def test_unknown_names_missing_facts_sorted():
     ev = unknown(["b", "a", "b"])
     assert ev.missing == ("a", "b") and "a, b" in ev.message.en
+
+
+def test_education_rank_is_the_order():
+    from integrules.model import Education
+
+    order = list(Education)
+    assert [e.rank for e in order] == list(range(len(order)))
+    assert [e.upper_secondary_or_higher for e in order] == [e.rank >= order.index(Education.VIDEREGAENDE) for e in order]

@@ -45,11 +45,16 @@ class Education(enum.Enum):
 
     @property
     def rank(self) -> int:
-        return list(Education).index(self)
+        return self._rank  # the position in the order, set on each member below (rules ask often)
 
     @property
     def upper_secondary_or_higher(self) -> bool:
-        return self.rank >= Education.VIDEREGAENDE.rank
+        return self._rank >= Education.VIDEREGAENDE._rank
+
+
+for _position, _education in enumerate(Education):
+    _education._rank = _position
+del _position, _education
 
 
 class Sluttmal(enum.Enum):
