@@ -154,3 +154,23 @@ def test_line_checks_as_before(line):
     except UnicodeEncodeError:
         fails = True
     assert _undecodable(line) == fails
+
+
+@given(st.text(alphabet="0123456789 ٢٣²x", min_size=10, max_size=15) | st.sampled_from(["202109700904", " 202109700904",
+                                                                                      "2021 097009 04", "²02109700904"]))
+def test_duf_fast_path_is_the_pattern(text):
+    """DufNummer.parse takes twelve ASCII digits in one step: what the strip-match-replace steps give."""
+    import re
+
+    from integrules.duf import DufNummer
+
+    def by_steps(value):
+        stripped = value.strip()
+        if not re.match(r"^\d{4} ?\d{6} ?\d{2}$", stripped):
+            raise ValueError
+        return DufNummer(stripped.replace(" ", ""))
+
+    got, want = outcome(lambda: DufNummer.parse(text)), outcome(lambda: by_steps(text))
+    assert got[0] == want[0]
+    if got[0] == "ok":
+        assert got[1] == want[1]

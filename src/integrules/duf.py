@@ -30,6 +30,8 @@ class DufNummer:
 
     @classmethod
     def parse(cls, value: object) -> DufNummer:
+        if type(value) is str and len(value) == 12 and value.isascii() and value.isdigit():
+            return cls(value)  # twelve ASCII digits, as most files write it: what the steps below give
         if isinstance(value, DufNummer):
             return value
         if not isinstance(value, str):

@@ -132,6 +132,9 @@ class Engine:
         self.registry = self._collect()
         self.settings = self.registry.resolve_settings(settings)
         self._plans: dict[tuple[str | None, dt.date], _Plan] = {}
+        # The unknown evaluation for the paths a Missing names (immutable, so shared): a few hundred
+        # distinct path sets recur across participants, about 4 of them per participant.
+        self._unknowns: dict[tuple[str, ...], Evaluation] = {}
 
     @classmethod
     def from_environment(cls, *, disable: Iterable[str] = (), **kwargs: Any) -> Engine:
@@ -294,7 +297,7 @@ class Engine:
             try:
                 ev = rule(ctx)
             except Missing as exc:
-                ev = unknown(exc.paths)
+                ev = self._unknown(exc.paths)
             except Exception as exc:
                 ev = self._failed(req, plugin, index, exc)
             if type(ev) is not Evaluation and not isinstance(ev, Evaluation):
@@ -326,6 +329,19 @@ class Engine:
             if not isinstance(ev, Evaluation):
                 ev = self._not_evaluation(req, plugin, index, ev)
         return self._finding(req, plugin, ev)
+
+    def _unknown(self, paths: tuple[str, ...]) -> Evaluation:
+        """``unknown(paths)``, the same object for the same paths."""
+        try:
+            ev = self._unknowns.get(paths)
+        except TypeError:  # a plugin's Missing with something unhashable in its paths
+            return unknown(paths)
+        if ev is None:
+            ev = unknown(paths)
+            if len(self._unknowns) >= 4096:
+                self._unknowns.clear()
+            self._unknowns[paths] = ev
+        return ev
 
     def _failed(self, req: Requirement, plugin: str, index: int, exc: Exception) -> Evaluation:
         self._fault(plugin, req.id, index, exc)
