@@ -190,14 +190,13 @@ def _finite_float(value: Any) -> float:
     raise _SlowPath
 
 
-class _FastCode:
-    """Source code of one structuring function per attrs class, following the converter's hooks."""
+class _GeneratedCode:
+    """Python source generated per attrs class from the converter's hooks, and the names it uses
+    (shared by the fast structurer here and the msgspec mirror in :mod:`integrules.fastjson`)."""
 
-    def __init__(self, conv: cattrs.Converter) -> None:
+    def __init__(self, conv: cattrs.Converter, ns: dict[str, Any]) -> None:
         self.conv = conv
-        self.ns: dict[str, Any] = {"_slow": _slow, "_float": _finite_float, "_parse_date": parse_date,
-                                   "_fromiso": dt.date.fromisoformat, "_parse_duf": DufNummer.parse,
-                                   "_bool": bool, "_int": int, "_str": str, "_list": list, "_dict": dict}
+        self.ns = ns
         self.functions: dict[type, str] = {}
         self.source: list[str] = []
         self.counter = 0
@@ -217,6 +216,15 @@ class _FastCode:
         if not getattr(hook, "__qualname__", "").startswith("_optional_hook."):
             return None
         return t.__args__[0] if t.__args__[1] is type(None) else t.__args__[1]
+
+
+class _FastCode(_GeneratedCode):
+    """Source code of one structuring function per attrs class, following the converter's hooks."""
+
+    def __init__(self, conv: cattrs.Converter) -> None:
+        super().__init__(conv, {"_slow": _slow, "_float": _finite_float, "_parse_date": parse_date,
+                                "_fromiso": dt.date.fromisoformat, "_parse_duf": DufNummer.parse,
+                                "_bool": bool, "_int": int, "_str": str, "_list": list, "_dict": dict})
 
     def expr(self, t: Any, x: str) -> str:
         """A Python expression structuring the value in variable ``x`` as type ``t``."""

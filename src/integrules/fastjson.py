@@ -24,7 +24,7 @@ from typing import Any, Callable
 
 import attrs
 
-from .convert import _FastCode, _structure_date, _structure_duf, _structure_enum, _structure_level, converter
+from .convert import _GeneratedCode, _structure_date, _structure_duf, _structure_enum, _structure_level, converter
 from .duf import DufNummer
 from .findings import fast_new
 
@@ -44,31 +44,20 @@ def _finite(value: float) -> float:
     raise _Refused
 
 
-class _Mirror:
-    """msgspec structs mirroring the attrs classes, and the code building the attrs objects from them."""
+class _Mirror(_GeneratedCode):
+    """msgspec structs mirroring the attrs classes, and the code building the attrs objects from them
+    (the same hook look-ups as the fast structurer, so that both follow the same hooks)."""
 
     def __init__(self) -> None:
-        self.code = _FastCode(converter())  # its hook look-ups, so that both follow the same hooks
-        self.conv = self.code.conv
+        super().__init__(converter(), {"_finite": _finite, "_parse_duf": DufNummer.parse, "_tuple": tuple})
         self.structs: dict[type, Any] = {}
-        self.functions: dict[type, str] = {}
-        self.ns: dict[str, Any] = {"_finite": _finite, "_parse_duf": DufNummer.parse, "_tuple": tuple}
-        self.source: list[str] = []
-        self.counter = 0
-
-    def name(self, prefix: str, value: Any = None) -> str:
-        self.counter += 1
-        name = f"_{prefix}{self.counter}"
-        if value is not None:
-            self.ns[name] = value
-        return name
 
     def field(self, t: Any, x: str) -> tuple[Any, str]:
         """The msgspec type decoding a value of type ``t``, and an expression building it from ``x``.
 
         Raises TypeError for a type the mirror does not follow (then no mirror is used at all).
         """
-        other = self.code.optional(t)
+        other = self.optional(t)
         if other is not None:
             inner, expr = self.field(other, x)
             return inner | None, (x if expr == x else f"(None if {x} is None else {expr})")
@@ -113,7 +102,7 @@ class _Mirror:
             kind, expr = self.field(a.type, f"s.{a.name}")
             if a.default is attrs.NOTHING:
                 spec.append((a.name, kind))
-            elif a.default is None and a.converter is None and self.code.optional(a.type) is not None:
+            elif a.default is None and a.converter is None and self.optional(a.type) is not None:
                 spec.append((a.name, kind, None))  # absent and null are the same, as in the converter
             else:
                 raise TypeError(f"no mirror for {cls.__name__}.{a.name}: a default other than None")
