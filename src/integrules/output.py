@@ -105,16 +105,15 @@ def finding_json(f: Finding) -> str:
 
 def _refs_json(refs: Any) -> str:
     if type(refs) is not tuple:
-        return dumps(converter().unstructure(refs))
+        return _dumps_plain(refs)
     return f"[{', '.join(map(_ref_json, refs))}]"
 
 
 def _ref_json(ref: LegalRef) -> str:
-    if type(ref) is not LegalRef:
-        return dumps(converter().unstructure(ref))
-    values = (ref.bokstav, ref.instrument, ref.kind, ref.ledd, ref.punktum, ref.section, ref.url)
-    if any(type(v) not in _PLAIN for v in values):
-        return dumps(ref_to_dict(ref))
+    values = (ref.bokstav, ref.instrument, ref.kind, ref.ledd, ref.punktum, ref.section, ref.url) \
+        if type(ref) is LegalRef else None
+    if values is None or any(type(v) not in _PLAIN for v in values):
+        return _dumps_plain(ref)
     b, i, k, le, p, s, u = (("null" if v is None else _encode(v) if type(v) is str else str(v)) for v in values)
     return (f'{{"bokstav": {b}, "instrument": {i}, "kind": {k}, "ledd": {le}, "punktum": {p}, "section": {s}, '
             f'"url": {u}}}')
@@ -124,6 +123,7 @@ _PLAIN = {str, int, type(None)}
 
 
 def _dumps_plain(value: Any) -> str:
+    """The generic way: the converter's unstructure, then :func:`dumps`."""
     return dumps(converter().unstructure(value))
 
 
