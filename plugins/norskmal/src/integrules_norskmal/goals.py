@@ -89,6 +89,13 @@ class ResultCheck:
     status: Status  # REACHED, NOT_YET or GOAL_UNKNOWN
 
 
+def _status(level: Level | None, goal: Level | None) -> Status:
+    """One result against the goal in force on its date: «ikke nok grunnlag» (level None) does not reach it."""
+    if goal is None:
+        return Status.GOAL_UNKNOWN
+    return Status.REACHED if level is not None and level >= goal else Status.NOT_YET
+
+
 def results_against_goal(participant: Participant, as_of: dt.date) -> list[ResultCheck]:
     """Every test result dated on or before ``as_of``, compared with the goal in force on its date.
 
@@ -108,12 +115,7 @@ def results_against_goal(participant: Participant, as_of: dt.date) -> list[Resul
             earlier = [s for s in steps if s.change.date <= r.date]
             in_force = earlier[-1] if earlier else None
         goal = in_force.change.levels.get(r.subtest) if in_force is not None else None
-        if goal is None:
-            status = Status.GOAL_UNKNOWN
-        elif r.level is not None and r.level >= goal:
-            status = Status.REACHED
-        else:
-            status = Status.NOT_YET
+        status = _status(r.level, goal)
         out.append(ResultCheck(i, r.date, r.subtest, r.level, goal, in_force is not None, status))
     order = list(Subtest)
     out.sort(key=lambda c: (c.date, order.index(c.subtest), c.index))
@@ -148,13 +150,7 @@ def goal_status(participant: Participant, as_of: dt.date) -> dict[Subtest, Statu
             if step[0] > r.date:
                 break
             levels = step[3]
-        goal = levels.get(r.subtest) if levels is not None else None
-        if goal is None:
-            status = Status.GOAL_UNKNOWN
-        elif r.level is not None and r.level >= goal:
-            status = Status.REACHED
-        else:
-            status = Status.NOT_YET
+        status = _status(r.level, levels.get(r.subtest) if levels is not None else None)
         if _WEIGHT[status] > _WEIGHT.get(best.get(r.subtest), 0):
             best[r.subtest] = status
     return {sub: best.get(sub, Status.NO_RESULT) for sub in Subtest}
