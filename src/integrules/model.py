@@ -13,10 +13,19 @@ import enum
 import attrs
 
 from .duf import DufNummer
+from .errors import FieldValueError
 from .findings import Unit
 from .levels import Level, Subtest
 
 frozen = attrs.frozen(kw_only=True)
+
+
+def _none_means_no(date_field: str):
+    """Validator of a "known not done" flag: False (known none) cannot come with a date in ``date_field``."""
+    def check(instance, attribute, value) -> None:
+        if value is False and getattr(instance, date_field) is not None:
+            raise FieldValueError(f"{attribute.name} is false (known none), but {date_field} is given")
+    return check
 
 
 class PermitBasis(enum.Enum):
@@ -76,6 +85,11 @@ class ResidencePermit:
     basis: PermitBasis | None = None
     arrival: dt.date | None = None  # arrival in Norway, if the permit was granted before entry
     applied_from_abroad: bool | None = None
+    # § 9 first paragraph (f): family reunification counts only if the reference person had lived in a
+    # municipality less than five years before it was applied for. When the reference person was settled in a
+    # municipality, and when family reunification was applied for.
+    reference_settled: dt.date | None = None
+    reunification_applied: dt.date | None = None
 
 
 @frozen
@@ -121,6 +135,8 @@ class Programme:
 
     participates: bool | None = None  # for chapter 6A the programme is voluntary
     decision_date: dt.date | None = None
+    # False: known that no § 12 decision has been made (at the export); None: unknown. Never false with a date.
+    decision_made: bool | None = attrs.field(default=None, validator=_none_means_no("decision_date"))
     start_date: dt.date | None = None
     planned_end: dt.date | None = None
     end_date: dt.date | None = None
@@ -169,6 +185,8 @@ class Integreringsplan:
     """The integration plan (§ 15; under chapter 6A § 37 c sixth paragraph)."""
 
     created: dt.date | None = None
+    # False: known that no plan has been made (at the export); None: unknown. Never false with a date.
+    made: bool | None = attrs.field(default=None, validator=_none_means_no("created"))
     contents: PlanContents | None = None
     based_on_kartlegging: bool | None = None
     revisions: tuple[Revision, ...] | None = None
@@ -219,8 +237,11 @@ class TestResult:
 class LanguageTraining:
     """Opplæring i norsk og samfunnskunnskap (§§ 26-37)."""
 
-    offer_date: dt.date | None = None  # tilbud given (§ 30)
+    offer_date: dt.date | None = None  # tilbud given (§ 30): the day the participant got the offer to start
     decision_date: dt.date | None = None
+    # False: known that no offer (no § 30 decision) has been made (at the export); None: unknown.
+    offered: bool | None = attrs.field(default=None, validator=_none_means_no("offer_date"))
+    decision_made: bool | None = attrs.field(default=None, validator=_none_means_no("decision_date"))
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     exempt: bool | None = None  # fritak (§ 29)

@@ -157,7 +157,7 @@ def test_programme_target_group(engine):
     assert_outcome(ctx(person(birth_date="1966-01-10", integreringsplan={"created": "2022-05-02"})),
                    "integreringsloven.integreringsplan", "not_met")  # after the decision
     assert_outcome(ctx(person(integreringsplan={"created": "2022-05-02"})),
-                   "integreringsloven.integreringsplan", "met")  # § 8 first paragraph: by the § 12 deadline 01.06.2022
+                   "integreringsloven.integreringsplan", "not_met")  # «samtidig»: the decision of 01.05.2022 exists
     assert_outcome(ctx(person(birth_date="1966-01-10", prog={"participates": None})),
                    "integreringsloven.integreringsplan", "unknown")
     assert_outcome(ctx(person(birth_date="1966-01-10", prog={"participates": False})),
@@ -167,8 +167,10 @@ def test_programme_target_group(engine):
                    "integreringsloven.integreringsplan", "met")  # § 8 third paragraph: settled without agreement
     assert_outcome(ctx(person(settled_by_agreement=False, claim_date="2022-03-01")),
                    "integreringsloven.vedtak_og_oppstart", "not_applicable")
-    assert_outcome(ctx(person(permit={"granted": "2022-01-10", "basis": "familiegjenforening", "applied_from_abroad": False},
-                              settled_by_agreement=False, claim_date="2022-03-01")), "integreringsloven.integreringsplan", "met")
+    reunited = {"granted": "2022-01-10", "basis": "familiegjenforening", "applied_from_abroad": False,
+                "reference_settled": "2019-01-01", "reunification_applied": "2021-06-01"}  # § 9 f: under five years
+    assert_outcome(ctx(person(permit=reunited, settled_by_agreement=False, claim_date="2022-03-01")),
+                   "integreringsloven.integreringsplan", "met")
     assert_outcome(ctx(person(earlier_municipality_months=23)), "integreringsloven.integreringsplan", "not_applicable")
     assert_outcome(ctx(person(earlier_municipality_months=None)), "integreringsloven.integreringsplan", "unknown")
     assert_outcome(ctx(person(permit={"granted": "2022-01-10", "basis": "arbeid", "applied_from_abroad": False})),
@@ -365,9 +367,10 @@ def test_integreringsplan_and_contract(engine):
     for r, field, value in (("integreringsloven.integreringsplan", "integreringsplan", {"created": "2022-06-02"}),
                             ("integreringsloven.integreringskontrakt", "integreringskontrakt", {"done": True, "date": "2022-06-02"})):
         check(engine, r, [("met", person(), AS_OF), ("not_met", person(**{field: value}), AS_OF),
-                          ("pending", person(**{field: value}), D(2022, 5, 20)),
+                          ("pending", person(**{field: value}), D(2022, 4, 20)),
                           ("unknown", person(**{field: None}), AS_OF)])
-        assert engine.evaluate(person(), AS_OF).finding(r).due == D(2022, 6, 1)  # the decision deadline
+        # «samtidig»: due with the decision (plan) of 01.05.2022, not by the § 12 deadline 01.06.2022
+        assert engine.evaluate(person(), AS_OF).finding(r).due == D(2022, 5, 1)
 
 
 def test_integreringsplan_innhold(engine):
@@ -418,8 +421,9 @@ def test_norskopplaering_tilbud(engine):
 def test_norskplan(engine):
     r = "integreringsloven.norskplan"
     outside = dict(prog={"participates": False})
-    check(engine, r, [("not_applicable", person(), AS_OF), ("met", person(**outside), AS_OF),
-                      ("not_met", person(integreringsplan={"created": "2022-07-01"}, **outside), AS_OF),
+    check(engine, r, [("not_applicable", person(), AS_OF),
+                      ("met", person(integreringsplan={"created": "2022-04-10"}, **outside), AS_OF),  # with the § 30 decision
+                      ("not_met", person(**outside), AS_OF),  # 01.05.2022: after the decision of 10.04.2022 (§ 34)
                       ("unknown", person(integreringsplan=None, **outside), AS_OF),
                       ("not_applicable", person(training={"full_time_upper_secondary": True}, **outside), AS_OF)])
 

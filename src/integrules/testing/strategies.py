@@ -76,15 +76,35 @@ def leaves() -> st.SearchStrategy[Leave]:
     return st.builds(lambda start, days: Leave(start=start, end=start + dt.timedelta(days=days)), dates(), st.integers(0, 120))
 
 
+# "Known none" flags and the date each one rules out (model._none_means_no): a flag False comes without its
+# date, and filling in facts never adds a date that a False flag says does not exist.
+KNOWN_NONE = {
+    Programme: (("decision_made", "decision_date"),),
+    Integreringsplan: (("made", "created"),),
+    LanguageTraining: (("offered", "offer_date"), ("decision_made", "decision_date")),
+}
+
+
+def _consistent(cls: type, **strategies: st.SearchStrategy) -> st.SearchStrategy:
+    """``st.builds(cls, **strategies)``, with each known-none flag that contradicts its date left unknown (None)."""
+    def build(values: dict) -> Any:
+        for flag, day in KNOWN_NONE[cls]:
+            if values.get(flag) is False and values.get(day) is not None:
+                values = {**values, flag: None}
+        return cls(**values)
+    return st.fixed_dictionaries(strategies).map(build)
+
+
 def programmes(*, complete: bool = False) -> st.SearchStrategy[Programme]:
     o = lambda s: _opt(s, complete)  # noqa: E731
-    return st.builds(
+    return _consistent(
         Programme, participates=o(st.booleans()), decision_date=o(dates()), start_date=o(dates()),
         planned_end=o(dates()), end_date=o(dates()), end_reason=o(st.sampled_from(["Arbeid", "Arbeidsmarkedstiltak i regi av NAV", "Høyere utdanning"])),
         sluttmal=o(st.sampled_from(list(Sluttmal))), full_time=o(st.booleans()), all_year=o(st.booleans()),
         extensions=o(st.lists(st.builds(Extension, date=dates(), months=st.integers(1, 12),
                                         expected_goal_attainment=_opt(st.booleans(), complete)), max_size=2).map(tuple)),
         leaves=o(st.lists(leaves(), max_size=2).map(tuple)), reopened=o(dates()),
+        decision_made=_opt(st.booleans(), False),
     )
 
 
@@ -94,9 +114,10 @@ def plan_contents(*, complete: bool = False) -> st.SearchStrategy[PlanContents]:
 
 def integreringsplaner(*, complete: bool = False) -> st.SearchStrategy[Integreringsplan]:
     revision = st.builds(Revision, date=dates(), trigger=_opt(st.sampled_from(list(RevisionTrigger)), complete))
-    return st.builds(Integreringsplan, created=_opt(dates(), complete), contents=_opt(plan_contents(complete=complete), complete),
+    return _consistent(Integreringsplan, created=_opt(dates(), complete), contents=_opt(plan_contents(complete=complete), complete),
                      based_on_kartlegging=_opt(st.booleans(), complete),
-                     revisions=_opt(st.lists(revision, max_size=3).map(tuple), complete))
+                     revisions=_opt(st.lists(revision, max_size=3).map(tuple), complete),
+                     made=_opt(st.booleans(), False))
 
 
 def goal_changes(*, complete: bool = False) -> st.SearchStrategy[GoalChange]:
@@ -111,12 +132,13 @@ def test_results() -> st.SearchStrategy[TestResult]:
 
 def trainings(*, complete: bool = False) -> st.SearchStrategy[LanguageTraining]:
     o = lambda s: _opt(s, complete)  # noqa: E731
-    return st.builds(
+    return _consistent(
         LanguageTraining, offer_date=o(dates()), decision_date=o(dates()), start_date=o(dates()), end_date=o(dates()),
         exempt=o(st.booleans()), extended_norwegian=o(st.booleans()), leaves=o(st.lists(leaves(), max_size=2).map(tuple)),
         samfunnskunnskap=o(events(complete=complete)), samfunnskunnskapsprove=o(events(complete=complete)),
         test_exempt=o(st.booleans()), full_time_upper_secondary=o(st.booleans()),
         class_changes=o(st.lists(dates(), max_size=3).map(tuple)),
+        offered=_opt(st.booleans(), False), decision_made=_opt(st.booleans(), False),
     )
 
 
@@ -134,7 +156,8 @@ def permits(*, regime: str | None = None, complete: bool = False) -> st.SearchSt
     else:
         granted, basis = dates(), st.sampled_from(list(PermitBasis))
     return st.builds(ResidencePermit, granted=_opt(granted, complete), basis=_opt(basis, complete),
-                     arrival=_opt(dates(), complete), applied_from_abroad=_opt(st.booleans(), complete))
+                     arrival=_opt(dates(), complete), applied_from_abroad=_opt(st.booleans(), complete),
+                     reference_settled=_opt(dates(), complete), reunification_applied=_opt(dates(), complete))
 
 
 def _field_strategies(complete: bool, regime: str | None) -> dict[str, st.SearchStrategy]:
@@ -182,7 +205,8 @@ _COMPLETE = {
     Course: lambda: {"done": st.booleans(), "date": dates(), "hours": st.integers(0, 60).map(float),
                      "sessions": st.integers(0, 15), "group": st.booleans()},
     ResidencePermit: lambda: {"granted": dates(), "basis": st.sampled_from(list(PermitBasis)), "arrival": dates(),
-                              "applied_from_abroad": st.booleans()},
+                              "applied_from_abroad": st.booleans(), "reference_settled": dates(),
+                              "reunification_applied": dates()},
 }
 
 
@@ -197,9 +221,10 @@ def filled(draw: st.DrawFn, value: Any) -> Any:
     makers = _COMPLETE.get(type(value))
     strategies = makers() if makers else {}
     changes = {}
+    ruled_out = {day for flag, day in KNOWN_NONE.get(type(value), ()) if getattr(value, flag) is False}
     for field in attrs.fields(type(value)):
         current = getattr(value, field.name)
-        if current is None:
+        if current is None and field.name not in ruled_out:
             strategy = strategies.get(field.name)
             if strategy is None:
                 strategy = _strategy_for_field(type(value), field.name)
@@ -207,6 +232,10 @@ def filled(draw: st.DrawFn, value: Any) -> Any:
                 changes[field.name] = draw(strategy)
         elif attrs.has(type(current)):
             changes[field.name] = draw(filled(current))
+    for flag, day in KNOWN_NONE.get(type(value), ()):
+        # A flag filled in as False where a date is known (or was just filled in) would contradict it: left unknown.
+        if changes.get(flag) is False and changes.get(day, getattr(value, day)) is not None:
+            del changes[flag]
     return attrs.evolve(value, **changes)
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from integrules import DerivedFact, Regime, Requirement, Setting, Text, hookimpl
 
-from . import _common, facts, nir, rules
+from . import _common, facts, klokker, nir, rules
 from ._common import (
     ENDRINGSLOV_2025, IMDI_NY_LOV, IN_FORCE, LT_2025_35, OLD_REGIME, OVERGANG_2025, REGIME, UKJENT, lov, parse_ikraft,
     parse_overgang, veileder,
@@ -167,11 +167,13 @@ def integrules_register_settings(register) -> None:
             "After LOV-2025-06-20-35 the law no longer says approved leave is added to the programme; a regulation "
             "decides (§ 18 b letter d), which was not found. The default true keeps the 2021 rule and reports no "
             "breach for a programme extended by leave. Used only when the 2025 version is in force.")))
+    for item in klokker.SETTINGS:  # the training clocks and «samtidig» (klokker.py)
+        register.setting(item)
 
 
 @hookimpl
 def integrules_register_derived_facts(register) -> None:
-    for item in facts.FACTS:
+    for item in (*facts.FACTS, *klokker.FACTS):
         register.derived_fact(item)
 
 

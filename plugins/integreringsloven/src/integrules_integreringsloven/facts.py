@@ -16,6 +16,7 @@ from integrules import DerivedFact, LegalRef, Missing, RegimeDecision, Text
 from integrules.dates import add_months, age_on
 from integrules.model import Education, PermitBasis
 
+from . import klokker
 from ._common import (
     IMDI_F12, IMDI_MALGRUPPE, IMDI_NY_LOV, IN_FORCE, OLD_REGIME, REGIME, V2021, V2025, fmt, forskrift, lov,
     value_under_texts, veileder,
@@ -196,6 +197,10 @@ def target(p, as_of, text: str, decision=_FROM_PROGRAMME) -> tuple[bool, Text]:
     if basis not in PARAGRAF_9:
         return False, Text("oppholdstillatelsen er ikke nevnt i § 9 første ledd",
                            "the residence permit is not one listed in § 9 first paragraph")
+    if basis is PermitBasis.FAMILIEGJENFORENING:
+        in_9f, why_9f = klokker.paragraf_9f(permit)  # the reference person's five years: asked, never assumed
+        if not in_9f:
+            return False, why_9f
     granted = need(permit.granted, "permit.granted")
     age = age_on(need(p.birth_date, "birth_date"), granted)
     top = age_limit(text)
@@ -335,8 +340,10 @@ def opplaering_fra(p, as_of, ctx=None) -> dt.date:
 
 
 def opplaering_til(p, as_of, ctx=None) -> dt.date:
-    """§ 32 first paragraph: three years, or 18 months with upper-secondary education, plus approved leave."""
-    start = opplaering_fra(p, as_of)
+    """§ 32 first paragraph: three years, or 18 months with upper-secondary education, plus approved leave, from the
+    offer date (LOV-2023-06-09-24, for the permits of integreringsforskriften § 74) or else from when the right
+    arose (``klokker.klokke_fra``)."""
+    start = klokker.klokke_fra(p, as_of, ctx)
     education = need(p.education, "education")
     training = need(p.opplaering, "opplaering")
     leaves = need(training.leaves, "opplaering.leaves")
@@ -404,11 +411,15 @@ FACTS = (
     DerivedFact(name=OPPLAERING_FRA, compute=opplaering_fra, references=(lov("26", 2),),
                 description=Text("Dagen retten og plikten til opplæring inntrådte (§ 26 andre ledd).",
                                  "The day the right and duty to training arose (§ 26 second paragraph).")),
-    DerivedFact(name=OPPLAERING_TIL, compute=opplaering_til, references=(lov("32", 1),),
+    DerivedFact(name=OPPLAERING_TIL, compute=opplaering_til, references=(lov("32", 1), klokker.F74),
                 description=Text("Siste dag med rett og plikt til opplæring: tre år (18 måneder med videregående) med "
-                                 "tillegg av godkjent permisjon (§ 32 første ledd).",
+                                 "tillegg av godkjent permisjon (§ 32 første ledd), regnet fra tilbudet om oppstart "
+                                 "(opplaering.offer_date) for tillatelsene i integreringsforskriften § 74 "
+                                 "(LOV-2023-06-09-24), ellers fra retten og plikten inntrådte.",
                                  "The end of the right and duty to training: three years (18 months with upper "
-                                 "secondary) plus approved leave (§ 32 first paragraph).")),
+                                 "secondary) plus approved leave (§ 32 first paragraph), counted from the offer to start "
+                                 "(opplaering.offer_date) for the permits of integreringsforskriften § 74 "
+                                 "(LOV-2023-06-09-24), else from when the right and duty arose.")),
     DerivedFact(name=ANNET_REGELVERK, compute=annet_regelverk, references=(GRUNNLOVEN_97,),
                 description=Text("Et annet regelverk som gjaldt for deltakeren før de ordinære reglene (periode og "
                                  "kravene det satte til side), eller ingen. De satt til side vurderer ikke frister som "

@@ -13,6 +13,7 @@ from integrules.model import PermitBasis, Sluttmal
 from integrules.levels import Subtest
 
 from . import facts as F
+from . import klokker as K
 from ._common import (
     ENDRINGSLOV_2025, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025, REGIME, V2021, V2025, by_date,
     fact, fmt, forskrift, leave_days, lov, setting, under_texts, value_under_texts, veileder,
@@ -84,12 +85,20 @@ def frist(ctx) -> dt.date:
     return fact(ctx, F.FRIST_VEDTAK, F.frist_vedtak)
 
 
-def frist_plan(ctx) -> dt.date:
-    """§ 15 first paragraph: the plan «samtidig som det treffes vedtak etter § 12». With the right and duty, by the
-    § 12 deadline; on an offer under § 8 third paragraph, to which that deadline does not apply, by the decision."""
-    if fact(ctx, F.RETT_PROGRAM, F.rett_og_plikt_program):
-        return frist(ctx)
-    return ctx.need(ctx.p.introduksjonsprogram.decision_date, "introduksjonsprogram.decision_date")
+def frist_plan(ctx) -> tuple[dt.date, Text]:
+    """§ 15 first paragraph: the plan «samtidig som det treffes vedtak etter § 12»: due on the decision's day (plus
+    the setting integreringsloven.samtidig_margin_dager) once the decision exists, else (known none) by the § 12
+    deadline; unknown while it is not known whether the decision exists. On an offer under § 8 third paragraph,
+    which has no § 12 deadline, only the decision can set it."""
+    prog = ctx.p.introduksjonsprogram
+    rett = fact(ctx, F.RETT_PROGRAM, F.rett_og_plikt_program)
+    deadline = (lambda: frist(ctx)) if rett else (lambda: ctx.need(None, F.DECISION_PATH))
+    return K.samtidig(ctx, prog.decision_date, prog.decision_made is False and rett, F.DECISION_PATH, deadline,
+                      T("vedtaket etter § 12", "the § 12 decision"))
+
+
+def _plan_none(plan) -> bool:
+    return plan is not None and plan.made is False
 
 
 def opplaering_gate(ctx, *, plikt_too: bool) -> Evaluation | None:
@@ -436,8 +445,10 @@ def vedtak_og_oppstart(ctx) -> Evaluation:
     if gate:
         return gate
     due, prog = frist(ctx), ctx.p.introduksjonsprogram
-    return all_of(by_date(ctx, prog.decision_date, "introduksjonsprogram.decision_date", due, T("Vedtak", "Decision")),
-                  by_date(ctx, prog.start_date, "introduksjonsprogram.start_date", due, T("Oppstart", "Start")))
+    # decision_made false: known no decision, so past the deadline it is not met.
+    none = prog.decision_made is False
+    return all_of(K.ved(ctx, prog.decision_date, none, "introduksjonsprogram.decision_date", due, T("Vedtak", "Decision")),
+                  K.ved(ctx, prog.start_date, False, "introduksjonsprogram.start_date", due, T("Oppstart", "Start")))
 
 
 # -- R5: sluttmål and durations (§ 13) -----------------------------------------------------------------
@@ -830,11 +841,12 @@ def integreringsplan(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
-    due = frist_plan(ctx)
     plan = ctx.p.integreringsplan
+    due = frist_plan(ctx)
     if plan is None:
-        return unknown(["integreringsplan"], due=due)
-    return by_date(ctx, plan.created, "integreringsplan.created", due, T("Integreringsplan", "Integration plan"))
+        return unknown(["integreringsplan"], due=due[0])
+    return K.judge_samtidig(ctx, plan.created, plan.made is False, "integreringsplan.created", due,
+                            T("Integreringsplan", "Integration plan"))
 
 
 _CONTENTS = (
@@ -866,6 +878,9 @@ def integreringsplan_innhold(ctx) -> Evaluation:
     if gate:
         return gate
     plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
+    if _plan_none(plan):
+        return not_applicable("Registrert at integreringsplanen ikke er laget.", "Registered that the integration plan "
+                              "has not been made.")
     created = ctx.need(plan.created, "integreringsplan.created")
     if not ctx.happened(created):
         return not_applicable("Integreringsplanen er ikke laget ennå.", "The integration plan has not been made yet.")
@@ -900,6 +915,9 @@ def integreringsplan_revisjon(ctx) -> Evaluation:
     if gate:
         return gate
     plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
+    if _plan_none(plan):
+        return not_applicable("Registrert at integreringsplanen ikke er laget.", "Registered that the integration plan "
+                              "has not been made.")
     created = ctx.need(plan.created, "integreringsplan.created")
     if not ctx.happened(created):
         return not_applicable("Integreringsplanen er ikke laget ennå.", "The integration plan has not been made yet.")
@@ -942,8 +960,23 @@ def integreringsplan_revisjon(ctx) -> Evaluation:
         "under § 8 third paragraph (e.g. over 55), to whom the § 12 deadline does not apply: with the decision."),
     references=(lov("16", 1), lov("15", 1), lov("8", 3)), responsible=(Unit.FT,), **COMMON)
 def integreringskontrakt(ctx) -> Evaluation:
-    return target_gate(ctx, participation=True, offered=True) or ctx.deadline(
-        ctx.p.integreringskontrakt, "integreringskontrakt", frist_plan(ctx), T("Integreringskontrakt", "Integration contract"))
+    gate = target_gate(ctx, participation=True, offered=True)
+    if gate:
+        return gate
+    plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
+    # «samtidig som det utarbeides en integreringsplan»: the plan's day once it exists; with the plan known not made,
+    # by the plan's own due date (§ 15 first paragraph).
+    due = K.samtidig(ctx, plan.created, plan.made is False, "integreringsplan.created", lambda: frist_plan(ctx)[0],
+                     T("integreringsplanen", "the integration plan"))
+    contract = ctx.p.integreringskontrakt
+    if contract is None:
+        return unknown(["integreringskontrakt"], due=due[0])
+    if contract.done is None:
+        return unknown(["integreringskontrakt.done"], due=due[0])
+    if contract.done and contract.date is None:
+        return unknown(["integreringskontrakt.date"], due=due[0])
+    return K.judge_samtidig(ctx, contract.date if contract.done else None, not contract.done, "integreringskontrakt",
+                            due, T("Integreringskontrakt", "Integration contract"))
 
 
 @requirement(
@@ -1005,7 +1038,8 @@ def norskopplaering_tilbud(ctx) -> Evaluation:
     training = ctx.p.opplaering
     if training is None:
         return unknown(["opplaering"], due=due)
-    return by_date(ctx, training.offer_date, "opplaering.offer_date", due, T("Tilbud om opplæring", "Training offer"))
+    return K.ved(ctx, training.offer_date, training.offered is False, "opplaering.offer_date", due,
+                 T("Tilbud om opplæring", "Training offer"))
 
 
 @requirement(
@@ -1035,11 +1069,15 @@ def norskplan(ctx) -> Evaluation:
     county = _county(ctx, training)
     if county:
         return county
-    due = fact(ctx, F.FRIST_OPPLAERING, F.frist_opplaering)
+    # «samtidig som det treffes vedtak etter § 30»: the decision's day once it exists; known none: the § 30
+    # deadline for the offer (the decision comes with it).
+    due = K.samtidig(ctx, training.decision_date, training.decision_made is False, "opplaering.decision_date",
+                     lambda: fact(ctx, F.FRIST_OPPLAERING, F.frist_opplaering), T("vedtaket etter § 30", "the § 30 decision"))
     plan = ctx.p.integreringsplan
     if plan is None:
-        return unknown(["integreringsplan"], due=due)
-    return by_date(ctx, plan.created, "integreringsplan.created", due, T("Norskplan", "Norwegian plan"))
+        return unknown(["integreringsplan"], due=due[0])
+    return K.judge_samtidig(ctx, plan.created, plan.made is False, "integreringsplan.created", due,
+                            T("Norskplan", "Norwegian plan"))
 
 
 @requirement(
@@ -1065,7 +1103,7 @@ def norskopplaering_varighet(ctx) -> Evaluation:
     if gate:
         return gate
     training = ctx.need(ctx.p.opplaering, "opplaering")
-    exempt = _not_exempt(ctx, training)
+    exempt = _not_exempt(ctx, training) or K.ikke_startet(ctx)
     if exempt:
         return exempt
     until = fact(ctx, F.OPPLAERING_TIL, F.opplaering_til)
@@ -1083,8 +1121,11 @@ def norskopplaering_varighet(ctx) -> Evaluation:
                    f"Training is under way within the period of right and duty, lasting until {fmt(until)}.", due=until)
 
 
-def _training_year(ctx) -> dt.date:
-    return add_months(fact(ctx, F.OPPLAERING_FRA, F.opplaering_fra), 12)
+def _training_year(ctx) -> K.Klokke:
+    """§ 33 first paragraph third sentence, § 37 second paragraph: one year from the offer to start, plus approved
+    leave (LOV-2023-06-09-24, for the permits of integreringsforskriften § 74); else one year from when the right and
+    duty arose, as the old text said (no leave named)."""
+    return K.klokke(ctx, 12, leave_old=False)
 
 
 @requirement(
@@ -1104,11 +1145,12 @@ def samfunnskunnskap(ctx) -> Evaluation:
     if gate:
         return gate
     training = ctx.need(ctx.p.opplaering, "opplaering")
-    skip = _not_exempt(ctx, training) or _county(ctx, training)
+    skip = _not_exempt(ctx, training) or _county(ctx, training) or K.ikke_startet(ctx)
     if skip:
         return skip
-    return ctx.deadline(training.samfunnskunnskap, "opplaering.samfunnskunnskap", _training_year(ctx),
-                        T("Samfunnskunnskap", "Social studies"))
+    year = _training_year(ctx)
+    return K.with_why(ctx.deadline(training.samfunnskunnskap, "opplaering.samfunnskunnskap", year.end,
+                                   T("Samfunnskunnskap", "Social studies")), year.why(12))
 
 
 @requirement(
@@ -1128,11 +1170,12 @@ def samfunnskunnskapsprove(ctx) -> Evaluation:
     if gate:
         return gate
     training = ctx.need(ctx.p.opplaering, "opplaering")
-    skip = _not_exempt(ctx, training, tests=True) or _county(ctx, training)
+    skip = _not_exempt(ctx, training, tests=True) or _county(ctx, training) or K.ikke_startet(ctx)
     if skip:
         return skip
-    return ctx.deadline(training.samfunnskunnskapsprove, "opplaering.samfunnskunnskapsprove", _training_year(ctx),
-                        T("Prøve i samfunnskunnskap", "Social-studies test"))
+    year = _training_year(ctx)
+    return K.with_why(ctx.deadline(training.samfunnskunnskapsprove, "opplaering.samfunnskunnskapsprove", year.end,
+                                   T("Prøve i samfunnskunnskap", "Social-studies test")), year.why(12))
 
 
 @requirement(
@@ -1154,7 +1197,7 @@ def avsluttende_norskprove(ctx) -> Evaluation:
     if gate:
         return gate
     training = ctx.need(ctx.p.opplaering, "opplaering")
-    skip = _not_exempt(ctx, training, tests=True)
+    skip = _not_exempt(ctx, training, tests=True) or K.ikke_startet(ctx)
     if skip:
         return skip
     due = fact(ctx, F.OPPLAERING_TIL, F.opplaering_til)
