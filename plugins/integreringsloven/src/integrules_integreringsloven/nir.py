@@ -1,5 +1,6 @@
 """NIR registrations (R16): each item of the seed's two tables, registered within two months after the
-information exists (integreringsloven § 43, integreringsforskriften chapter 9, IMDi).
+information exists (integreringsloven § 43 second paragraph, integreringsforskriften § 58 second paragraph; the
+items as IMDi's NIR guides name them).
 
 A registration is a :class:`~integrules.model.NirRegistration` in ``Participant.nir`` whose ``item`` is one
 of :data:`NIR_ITEMS` (the requirement id without ``integreringsloven.nir.``). A registration counts for a
@@ -17,6 +18,7 @@ from integrules.model import GoalChangeKind
 
 from .rules import _in_time
 from ._common import IMDI_NIR_OPPLAERING, IMDI_NIR_PROGRAM, IN_FORCE, REGIME, fmt, lov, veileder
+from .klokker import F58_2, forskrift
 
 T = Text
 PROGRAM, OPPLAERING = "program", "opplaering"
@@ -27,13 +29,14 @@ NIR_ITEMS = (
     "norskmal_endring", "opplaering_vedtak_og_startdato", "timer_og_fravaer", "fulltid_videregaende", "samfunnskunnskap",
 )
 
-FRIST = T("innen to måneder etter at opplysningene foreligger (IMDi; integreringsforskriften kapittel 9)",
-          "within two months after the information exists (IMDi; integreringsforskriften chapter 9)")
+FRIST = T("innen to måneder etter at opplysningene foreligger (integreringsforskriften § 58 andre ledd)",
+          "within two months after the information exists (integreringsforskriften § 58 second paragraph)")
+_58 = ("(integreringsforskriften § 58 andre ledd)", "(integreringsforskriften § 58 second paragraph)")
 
-REFS = (
-    lov("43", 2),
-    LegalRef("integreringsforskriften", "kapittel 9", url=IMDI_NIR_PROGRAM, kind="forskrift"),
-)
+# § 43 second paragraph: the duty to register; regulation § 58 second paragraph: the information of §§ 46-55, within
+# two months after it exists; § 52 (programme) and § 53 (training) name what is registered.
+REFS = (lov("43", 2), F58_2)
+TABLE_REFS = {"program": forskrift("52"), "opplaering": forskrift("53")}
 
 
 def _programme(ctx):
@@ -159,14 +162,16 @@ def judge(ctx, item: str, days: list[dt.date], label: Text) -> Evaluation:
             parts.append(met(f"{label.nb} ({fmt(day)}) registrert i NIR {fmt(reg)}.",
                              f"{label.en} ({fmt(day)}) registered in NIR {fmt(reg)}.", due=due))
         elif reg is not None:
-            parts.append(not_met(f"{label.nb} ({fmt(day)}) registrert i NIR {fmt(reg)}, etter fristen {fmt(due)}.",
-                                 f"{label.en} ({fmt(day)}) registered in NIR {fmt(reg)}, after the deadline {fmt(due)}.", due=due))
+            parts.append(not_met(f"{label.nb} ({fmt(day)}) registrert i NIR {fmt(reg)}, etter fristen {fmt(due)} {_58[0]}.",
+                                 f"{label.en} ({fmt(day)}) registered in NIR {fmt(reg)}, after the deadline {fmt(due)} {_58[1]}.",
+                                 due=due))
         elif ctx.as_of <= due:
-            parts.append(pending(f"{label.nb} ({fmt(day)}) ikke registrert i NIR ennå; frist {fmt(due)}.",
-                                 f"{label.en} ({fmt(day)}) not registered in NIR yet; due {fmt(due)}.", due=due))
+            parts.append(pending(f"{label.nb} ({fmt(day)}) ikke registrert i NIR ennå; frist {fmt(due)} {_58[0]}.",
+                                 f"{label.en} ({fmt(day)}) not registered in NIR yet; due {fmt(due)} {_58[1]}.", due=due))
         else:
-            parts.append(not_met(f"{label.nb} ({fmt(day)}) ikke registrert i NIR; fristen {fmt(due)} er passert.",
-                                 f"{label.en} ({fmt(day)}) not registered in NIR; the deadline {fmt(due)} has passed.", due=due))
+            parts.append(not_met(f"{label.nb} ({fmt(day)}) ikke registrert i NIR; fristen {fmt(due)} er passert {_58[0]}.",
+                                 f"{label.en} ({fmt(day)}) not registered in NIR; the deadline {fmt(due)} has passed {_58[1]}.",
+                                 due=due))
     return all_of(*parts)
 
 
@@ -195,7 +200,7 @@ def _make(item: str, table: str, nb: str, en: str, trigger: Callable | None, whe
             f"{when.nb}.",
             f"NIR registration for {table_text[1]}: «{en}» (NIR item {item}), {FRIST.en}. The information exists "
             f"{when.en}."),
-        references=REFS + (imdi,) + tuple(extra_refs),
+        references=REFS + (TABLE_REFS[table], imdi) + tuple(extra_refs),
         # _in_time: a registration due while chapter 6A set the item aside is not judged after the sunset.
         valid_from=IN_FORCE, regime=REGIME, responsible=responsible, confidence="medium",
         evaluate=_in_time(f"integreringsloven.nir.{item}", evaluate),
@@ -230,8 +235,12 @@ NIR_REQUIREMENTS = (
     _make("avslutning", PROGRAM, "Avslutningsdato og årsak", "End date and reason", t_avslutning,
           T("når programmet er avsluttet", "when the programme has ended"), FT, (lov("13", 6),)),
     _make("utdanningsbakgrunn", OPPLAERING, "Utdanningsbakgrunn fra før", "Education before arrival", t_utdanning,
-          T("ved vedtaket om opplæring (avgjør fristen på 18 måneder eller tre år)",
-            "at the training decision (it decides the 18-month or three-year limit)"), FT_VO, (lov("32"),)),
+          T("ved vedtaket om opplæring (avgjør fristen på 18 måneder eller tre år, § 32 første ledd; utdanning på "
+            "videregående nivå etter integreringsforskriften § 65a)",
+            "at the training decision (it decides the 18-month or three-year limit, § 32 first paragraph; upper-secondary "
+            "education as integreringsforskriften § 65a defines it)"), FT_VO,
+          (lov("32", 1), forskrift("65a"), LegalRef("integreringsforskriften", "§ 47", ledd=1, bokstav="b",
+                                                     url="https://lovdata.no/forskrift/2020-12-15-2912/§47", kind="forskrift"))),
     _make("norskmal_fastsetting", OPPLAERING, "Norskmål – fastsetting", "Norwegian goal – set", t_norskmal_fastsetting,
           T("når norskmålet først er fastsatt", "when the Norwegian goal is first set"), FT_VO, (lov("31"),)),
     _make("norskmal_endring", OPPLAERING, "Norskmål – endring", "Norwegian goal – changed", t_norskmal_endring,

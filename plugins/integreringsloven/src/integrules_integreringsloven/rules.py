@@ -226,6 +226,11 @@ def _lawful_offer(ctx, text: str) -> Text | None:
     if basis is PermitBasis.ANNEN_FAMILIEINNVANDRING:
         return T("familiegjenforent med andre enn personer med tillatelse etter § 9 første ledd bokstav f",
                  "reunited with family other than people with a permit under § 9 first paragraph letter f")
+    if basis is PermitBasis.FAMILIEGJENFORENING and not K.paragraf_9f(permit)[0]:
+        # The reference person had lived five years or more in a municipality: family of «andre enn» § 9 f's.
+        return T("familiegjenforent med en referanseperson som hadde bodd fem år eller mer i en kommune (ikke § 9 første "
+                 "ledd bokstav f)", "reunited with a reference person who had lived five years or more in a municipality "
+                 "(not § 9 first paragraph letter f)")
     if basis not in F.PARAGRAF_9:
         return None
     if age > top:
@@ -311,7 +316,9 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
         "integreringsloven.endringslov_2025_ikraft (standard ukjent): før 20.06.2025 gjelder bare 2021-teksten; med "
         "ukjent dato vurderes begge, og ulikt svar gir «ukjent». Unntaket for arbeid minst 30 timer i uken (ny § 8 "
         "fjerde ledd) er ikke en registrert opplysning og vurderes ikke. Familiegjenforening etter § 9 f forutsetter at "
-        "referansepersonen har bodd under fem år i en kommune; det er ikke registrert og legges til grunn.",
+        "referansepersonen hadde bodd i en kommune i mindre enn fem år før det ble søkt om familiegjenforening: det "
+        "vurderes fra permit.reference_settled og permit.reunification_applied, og er ukjent uten dem (aldri lagt til "
+        "grunn); fem år eller mer gir ikke rett og plikt, men kommunen kan tilby program etter § 8 tredje ledd.",
         "The municipality must give the programme to everyone with the right and duty (§ 8 first paragraph, § 12; the "
         "deadline is R4), and may under § 8 third paragraph offer it to immigrants over 55 with a § 9 permit, to people "
         "reunited with family other than people under § 9 first paragraph letter f, and to people in the target group "
@@ -328,8 +335,10 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
         "setting integreringsloven.endringslov_2025_ikraft (default unknown): before 20.06.2025 only the 2021 text "
         "applies; with the date unknown both are judged and differing answers give «unknown». The exception for work of "
         "at least 30 hours a week (new § 8 fourth paragraph) is not a registered fact and is not judged. Family "
-        "reunification under § 9 f requires the reference person to have lived under five years in a municipality; "
-        "that is not registered and is assumed."),
+        "reunification under § 9 f requires the reference person to have lived in a municipality less than five years "
+        "before family reunification was applied for: judged from permit.reference_settled and "
+        "permit.reunification_applied, unknown without them (never assumed); five years or more gives no right and "
+        "duty, but the municipality may offer the programme under § 8 third paragraph."),
     references=(lov("8", 1), lov("8", 2), lov("8", 3), lov("8", 4), lov("9", 1), lov("12", 2),
                 veileder("Målgruppe for introduksjonsprogram etter integreringsloven", IMDI_MALGRUPPE),
                 veileder("LOV-2025-06-20-35", LT_2025_35)),

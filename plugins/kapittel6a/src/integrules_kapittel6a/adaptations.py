@@ -153,7 +153,7 @@ _TABLE: dict[str, tuple[str | None, str, str, tuple[LegalRef, ...]]] = {
         "kapittel_6a.nir.utdanningsbakgrunn",
         "Etter kapittel 6A registreres utdanningsbakgrunn bare når det er vedtak om utvidet opplæring i norsk.",
         "Under chapter 6A education background is registered only with a decision on extended Norwegian training.",
-        (refs.NIR_6A,)),
+        (refs.L43_2, refs.F58_2, refs.F47_1_B, refs.L37D_2, refs.NIR_6A)),
 }
 
 ADAPTATIONS = tuple(

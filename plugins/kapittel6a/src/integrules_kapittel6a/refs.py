@@ -73,3 +73,12 @@ L12 = lov("§ 12")
 L32 = lov("§ 32")
 # How a period of months or years is counted: it ends at the end of the day with the same date.
 DOMSTOLLOVEN_148 = LegalRef("domstolloven", "§ 148", ledd=2, url="https://lovdata.no/lov/1915-08-13-5/§148")
+
+# The NIR duty the IMDi guide applies: integreringsloven § 43 second paragraph and integreringsforskriften § 58 second
+# paragraph (register the information of §§ 46-55 within two months after it exists); § 47 first paragraph (b): the
+# education background is competence information. (Added with issue 20 for the nir.utdanningsbakgrunn adaptation.)
+L43_2 = lov("§ 43", 2)
+F58_2 = LegalRef("integreringsforskriften", "§ 58", ledd=2, url="https://lovdata.no/forskrift/2020-12-15-2912/§58",
+                 kind="forskrift")
+F47_1_B = LegalRef("integreringsforskriften", "§ 47", ledd=1, bokstav="b",
+                   url="https://lovdata.no/forskrift/2020-12-15-2912/§47", kind="forskrift")
