@@ -198,6 +198,46 @@ def ikke_startet(ctx) -> Evaluation | None:
                    "§ 30 third paragraph deadline.")
 
 
+# How the clocks of §§ 32, 33 and 37 are counted, said in each requirement that uses them.
+CLOCK = T(
+    "Klokken (LOV-2023-06-09-24, i kraft 01.08.2023): for tillatelser innvilget etter 1. august 2023, og for "
+    "tillatelser søkt fra utlandet og innvilget før den dagen når personen kom etter den, regnes fristen fra "
+    "datoen deltakeren fikk tilbud om oppstart av opplæringen (opplaering.offer_date), med tillegg av godkjent "
+    "permisjon (integreringsforskriften § 74); «etter 1. august 2023» er innstillingen "
+    "integreringsloven.tilbudsklokke_etter_1_august_2023 (standard fra_og_med). Eldre tillatelser: fra retten og "
+    "plikten inntrådte (§ 26 andre og fjerde ledd). Uten tilbudsdato er utfallet ukjent; er det registrert at "
+    "tilbud ikke er gitt (opplaering.offered = false), har fristen ikke begynt å løpe (venter).",
+    "The clock (LOV-2023-06-09-24, in force 01.08.2023): for permits granted after 1 August 2023, and for permits"
+    " applied for from abroad and granted before that day when the person arrived after it, the deadline counts "
+    "from the day the participant was offered a start of training (opplaering.offer_date), plus approved leave "
+    "(integreringsforskriften § 74); «etter 1. august 2023» is the setting "
+    "integreringsloven.tilbudsklokke_etter_1_august_2023 (default fra_og_med). Older permits: from when the right"
+    " and duty arose (§ 26 second and fourth paragraphs). Without the offer date the outcome is unknown; when it "
+    "is registered that no offer has been given (opplaering.offered = false), the deadline has not begun "
+    "(pending).")
+
+
+def telling(ctx) -> Text | None:
+    """Which counting the § 32 period follows and from what day, for the finding; None when not known."""
+    try:
+        new = ny_telling(ctx.p, ctx)
+        start = ctx.fact(KLOKKE_FRA) if ctx.has_fact(KLOKKE_FRA) else klokke_fra(ctx.p, ctx.as_of, ctx)
+    except Missing:
+        return None
+    if new:
+        return T(f"Perioden regnes fra tilbudet om oppstart {fmt(start)} (LOV-2023-06-09-24, integreringsforskriften § 74).",
+                 f"The period counts from the offer to start {fmt(start)} (LOV-2023-06-09-24, integreringsforskriften § 74).")
+    return T(f"Perioden regnes fra retten og plikten inntrådte {fmt(start)} (tillatelse før endringen 01.08.2023, "
+             "integreringsforskriften § 74).",
+             f"The period counts from when the right and duty arose {fmt(start)} (a permit before the change of "
+             "01.08.2023, integreringsforskriften § 74).")
+
+
+def with_telling(ctx, ev: Evaluation) -> Evaluation:
+    why = telling(ctx)
+    return ev if why is None else with_why(ev, why)
+
+
 def with_why(ev: Evaluation, why: Text) -> Evaluation:
     return attrs.evolve(ev, message=T(f"{ev.message.nb} {why.nb}", f"{ev.message.en} {why.en}"))
 

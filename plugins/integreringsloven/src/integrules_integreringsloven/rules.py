@@ -443,11 +443,15 @@ def _guidance_by_programme_end(ctx, due: dt.date) -> Evaluation:
             "Programme decision and start within three months"),
     description=T(
         "Kommunen skal treffe vedtak om og sørge for oppstart av programmet så snart som mulig og senest tre måneder "
-        "etter bosetting eller krav om program (§ 12 andre ledd). Begge datoene må ligge innen fristen. Den som er "
-        "registrert som ikke deltaker (f.eks. har avslått, § 3 tredje ledd), vurderes ikke.",
+        "etter bosetting eller krav om program (§ 12 andre ledd). Begge datoene må ligge innen fristen. Er det "
+        "registrert at vedtak ikke er truffet (introduksjonsprogram.decision_made = false), er kravet ikke oppfylt når "
+        "fristen er passert; uten dato og uten den opplysningen er det ukjent. Den som er registrert som ikke deltaker "
+        "(f.eks. har avslått, § 3 tredje ledd), vurderes ikke.",
         "The municipality must decide on and start the programme as soon as possible and at the latest three months "
         "after settlement or the claim for the programme (§ 12 second paragraph). Both dates must be within the "
-        "deadline. Someone registered as not taking part (e.g. who refused, § 3 third paragraph) is not judged."),
+        "deadline. When it is registered that no decision has been made (introduksjonsprogram.decision_made = false), "
+        "it is not met once the deadline has passed; with no date and no such fact it is unknown. Someone registered as "
+        "not taking part (e.g. who refused, § 3 third paragraph) is not judged."),
     references=(lov("12", 2), lov("3", 3)), responsible=(Unit.FT,), **COMMON)
 def vedtak_og_oppstart(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=True)
@@ -836,16 +840,25 @@ def foreldreveiledning(ctx) -> Evaluation:
     checklist=("R6",),
     title=T("Integreringsplan samtidig med vedtaket", "Integration plan at the same time as the decision"),
     description=T(
-        "Kommunen skal utarbeide integreringsplanen samtidig som vedtaket etter § 12 treffes (§ 15 første ledd); "
-        "fristen er derfor vedtaksfristen (tre måneder etter bosetting eller krav), ikke tre måneder etter oppstart. "
-        "For den som deltar etter tilbud etter § 8 tredje ledd, gjelder ikke fristen i § 12 andre ledd (den gjelder "
-        "«innvandrere som omfattes av § 8 første ledd»): planen skal da lages samtidig med vedtaket, som er fristen.",
-        "The municipality draws up the integration plan at the same time as the § 12 decision (§ 15 first "
-        "paragraph); its deadline is therefore the decision deadline (three months after settlement or claim), not "
-        "three months after the start. For someone taking part on an offer under § 8 third paragraph the § 12 second "
-        "paragraph deadline does not apply (it covers «innvandrere som omfattes av § 8 første ledd»): the plan is then "
-        "due with the decision itself."),
-    references=(lov("15", 1), lov("12", 2), lov("8", 3), lov("46", 2, "c")), responsible=(Unit.FT,), **COMMON)
+        "Kommunen skal utarbeide integreringsplanen «samtidig som det treffes vedtak etter § 12» (§ 15 første ledd). "
+        "Når vedtaket er truffet, er fristen vedtaksdagen (pluss innstillingen integreringsloven.samtidig_margin_dager, "
+        "standard 0): en plan laget senere er for sen, også innenfor de tre månedene i § 12; en plan laget før vedtaket "
+        "forelå da vedtaket ble truffet. Er det registrert at vedtak ikke er truffet (decision_made = false), er "
+        "fristen vedtaksfristen i § 12 andre ledd; er det ukjent om vedtak er truffet, er utfallet ukjent. Et vedtak "
+        "truffet for sent vurderes av kravet om vedtak og oppstart (R4), ikke her. For den som deltar etter tilbud "
+        "etter § 8 tredje ledd, gjelder ikke fristen i § 12 andre ledd: bare vedtaket gir fristen. En plan registrert "
+        "som ikke laget (integreringsplan.made = false) er ikke oppfylt når fristen er passert.",
+        "The municipality draws up the integration plan «samtidig som det treffes vedtak etter § 12» (at the same time "
+        "as the § 12 decision, § 15 first paragraph). Once the decision is made the plan is due that day (plus the "
+        "setting integreringsloven.samtidig_margin_dager, default 0): a plan made later is late, even inside the three "
+        "months of § 12; a plan made before the decision was there when it was made. When it is registered that no "
+        "decision has been made (decision_made = false) the plan is due by the § 12 second paragraph deadline; when "
+        "whether a decision is made is unknown, so is the outcome. A late decision is judged by the decision and start "
+        "requirement (R4), not here. For someone taking part on an offer under § 8 third paragraph the § 12 deadline "
+        "does not apply: only the decision sets the due date. A plan registered as not made (integreringsplan.made = "
+        "false) is not met once it is due."),
+    references=(lov("15", 1), lov("12", 2), lov("8", 3), lov("46", 2, "c")), responsible=(Unit.FT,),
+    settings=(K.SAMTIDIG_MARGIN,), **COMMON)
 def integreringsplan(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=True, offered=True)
     if gate:
@@ -961,13 +974,19 @@ def integreringsplan_revisjon(ctx) -> Evaluation:
     checklist=("R7",),
     title=T("Integreringskontrakt samtidig med planen", "Integration contract at the same time as the plan"),
     description=T(
-        "Kommunen og deltakeren skal inngå en integreringskontrakt samtidig som integreringsplanen utarbeides "
-        "(§ 16 første ledd), altså innen vedtaksfristen i § 12. For den som deltar etter tilbud etter § 8 tredje ledd "
-        "(f.eks. over 55 år), der fristen i § 12 ikke gjelder: samtidig med vedtaket.",
-        "The municipality and the participant must enter into an integration contract at the same time as the plan "
-        "is drawn up (§ 16 first paragraph), so by the § 12 decision deadline. For someone taking part on an offer "
-        "under § 8 third paragraph (e.g. over 55), to whom the § 12 deadline does not apply: with the decision."),
-    references=(lov("16", 1), lov("15", 1), lov("8", 3)), responsible=(Unit.FT,), **COMMON)
+        "Kommunen og deltakeren skal inngå en integreringskontrakt «samtidig som det utarbeides en integreringsplan» "
+        "(§ 16 første ledd): når planen er laget, er fristen plandagen (pluss innstillingen "
+        "integreringsloven.samtidig_margin_dager, standard 0). Er det registrert at planen ikke er laget "
+        "(integreringsplan.made = false), er fristen planens egen frist (§ 15 første ledd: vedtaksdagen, eller "
+        "vedtaksfristen i § 12 når vedtak ikke er truffet); uten plandato er utfallet ukjent.",
+        "The municipality and the participant enter into an integration contract «samtidig som det utarbeides en "
+        "integreringsplan» (at the same time as the plan is drawn up, § 16 first paragraph): once the plan is made, "
+        "the contract is due that day (plus the setting integreringsloven.samtidig_margin_dager, default 0). When it is "
+        "registered that the plan is not made (integreringsplan.made = false), it is due by the plan's own due date "
+        "(§ 15 first paragraph: the decision's day, or the § 12 deadline when no decision is made); without the plan's "
+        "date the outcome is unknown."),
+    references=(lov("16", 1), lov("15", 1), lov("12", 2), lov("8", 3)), responsible=(Unit.FT,),
+    settings=(K.SAMTIDIG_MARGIN,), **COMMON)
 def integreringskontrakt(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=True, offered=True)
     if gate:
@@ -1030,14 +1049,18 @@ def avslutning_registrert(ctx) -> Evaluation:
         "eller plikt (§ 26 første og tredje ledd). Fritak etter § 29 gjelder plikten til å delta, ikke retten, og "
         "endrer ikke fristen. Fristen regnes fra folkeregistreringen når retten eller plikten hadde inntrådt da (§ 26 "
         "andre og fjerde ledd); inntrådte den senere, regnes den fra kravet, men aldri fra før retten inntrådte, som "
-        "fristen i § 12. For § 9 d inntrer retten ved første fornyelse, som ikke er registrert: da er fristen ukjent.",
+        "fristen i § 12. For § 9 d inntrer retten ved første fornyelse, som ikke er registrert: da er fristen ukjent. Er "
+        "det registrert at tilbud ikke er gitt (opplaering.offered = false), er kravet ikke oppfylt når fristen er "
+        "passert; uten dato og uten den opplysningen er det ukjent.",
         "The offer of Norwegian and social-studies training must be given as soon as possible and at the latest three "
         "months after folkeregistrering in the municipality or the claim (§ 30 third paragraph), to people with the "
         "right and duty or the duty (§ 26 first and third paragraphs). An exemption under § 29 concerns the duty to "
         "take part, not the right, and does not change the deadline. The deadline runs from folkeregistrering when "
         "the right or duty had arisen by then (§ 26 second and fourth paragraphs); when it arose later, from the "
         "claim, but never from before the right arose, like the § 12 deadline. Under § 9 d the right arises at the "
-        "first renewal, which is not registered: the deadline is then unknown."),
+        "first renewal, which is not registered: the deadline is then unknown. When it is registered that no offer has "
+        "been given (opplaering.offered = false), it is not met once the deadline has passed; with no date and no such "
+        "fact it is unknown."),
     references=(lov("30", 3), lov("30", 1), lov("26", 2)), responsible=(Unit.VO, Unit.FT), **COMMON)
 def norskopplaering_tilbud(ctx) -> Evaluation:
     gate = opplaering_gate(ctx, plikt_too=True)
@@ -1056,15 +1079,22 @@ def norskopplaering_tilbud(ctx) -> Evaluation:
     checklist=("R11",),
     title=T("Plan for opplæring i norsk og samfunnskunnskap", "Plan for Norwegian and social-studies training"),
     description=T(
-        "For dem som ikke deltar i introduksjonsprogram skal kommunen lage en plan for opplæringen samtidig med "
-        "vedtaket etter § 30 (§ 34; § 15 gjelder tilsvarende); fristen er fristen for tilbud. Programdeltakere har "
+        "For dem som ikke deltar i introduksjonsprogram skal kommunen lage en plan for opplæringen «samtidig som det "
+        "treffes vedtak etter § 30» (§ 34; § 15 gjelder tilsvarende): når vedtaket er truffet, er fristen vedtaksdagen "
+        "(pluss innstillingen integreringsloven.samtidig_margin_dager, standard 0); er det registrert at vedtak ikke "
+        "er truffet (opplaering.decision_made = false), er fristen fristen for tilbud (§ 30 tredje ledd); ellers er "
+        "utfallet ukjent uten vedtaksdato. Programdeltakere har "
         "planen i integreringsplanen (§ 15 sjuende ledd). Planen registreres i feltet integreringsplan. Gjelder ikke "
         "når fylkeskommunen har ansvaret (§ 34 tredje punktum).",
-        "For those not in the introduction programme the municipality draws up a training plan at the same time as "
-        "the § 30 decision (§ 34; § 15 applies correspondingly); its deadline is the offer deadline. Programme "
+        "For those not in the introduction programme the municipality draws up a training plan «samtidig som det "
+        "treffes vedtak etter § 30» (at the same time as the § 30 decision; § 34; § 15 applies correspondingly): once "
+        "the decision is made, the plan is due that day (plus the setting integreringsloven.samtidig_margin_dager, "
+        "default 0); when it is registered that no decision has been made (opplaering.decision_made = false), by the "
+        "offer deadline (§ 30 third paragraph); otherwise unknown without the decision date. Programme "
         "participants have it in the integration plan (§ 15 seventh paragraph). The plan is registered in the "
         "integreringsplan field. Not when the county authority is responsible (§ 34 third sentence)."),
-    references=(lov("34"), lov("15", 7), lov("30", 3)), responsible=(Unit.VO, Unit.FT), confidence="medium", **COMMON)
+    references=(lov("34"), lov("15", 7), lov("30", 3)), responsible=(Unit.VO, Unit.FT), confidence="medium",
+    settings=(K.SAMTIDIG_MARGIN,), **COMMON)
 def norskplan(ctx) -> Evaluation:
     gate = opplaering_gate(ctx, plikt_too=True)
     if gate:
@@ -1095,18 +1125,19 @@ def norskplan(ctx) -> Evaluation:
     title=T("Opplæring innenfor perioden med rett og plikt", "Training within the period of right and duty"),
     description=T(
         "Retten og plikten varer til minimumsnivået er nådd, men ikke lenger enn tre år (18 måneder med videregående "
-        "fra før) med tillegg av godkjent permisjon (§ 32 første ledd), regnet fra retten inntrådte (§ 26 andre ledd). "
+        "fra før) med tillegg av godkjent permisjon (§ 32 første ledd). " + K.CLOCK.nb + " "
         "Venter: perioden varer fortsatt. Oppfylt: opplæringen startet innenfor perioden og perioden er over (om "
         "norskmålet ble nådd vurderer norskmal-kravene). Ikke oppfylt: perioden gikk ut uten "
-        "at opplæringen startet. Plikt etter § 28 (300 timer) kan ikke vurderes: modellen har ikke timetall. "
+        "at opplæringen startet. Plikten etter § 28 (§ 32 andre ledd, timetall) kan ikke vurderes: modellen har ikke "
+        "timetall. "
         "Perioden varer til og med dagen med samme dato (domstolloven § 148 andre ledd).",
         "The right and duty lasts until the minimum level is reached, but no longer than three years (18 months with "
-        "upper secondary) plus approved leave (§ 32 first paragraph), from when the right arose (§ 26 second "
-        "paragraph). Pending: the period still runs. Met: training started within the period and the period is over "
+        "upper secondary) plus approved leave (§ 32 first paragraph). " + K.CLOCK.en + " Pending: the period still runs. Met: training started within the period and the period is over "
         "(whether the goal was reached is for the norskmal requirements). Not met: the "
-        "period ran out without training starting. The § 28 duty (300 hours) cannot be judged: the model holds no "
-        "hours. The period lasts through the day with the same date (domstolloven § 148 second paragraph)."),
-    references=(lov("32", 1), lov("26", 2), F.DOMSTOLLOVEN_148), responsible=(Unit.VO,), confidence="medium", **COMMON)
+        "period ran out without training starting. The § 28 duty (§ 32 second paragraph, hours) cannot be judged: the "
+        "model holds no hours. The period lasts through the day with the same date (domstolloven § 148 second paragraph)."),
+    references=(lov("32", 1), lov("26", 2), K.F74, K.LOV_2023_24, F.DOMSTOLLOVEN_148), responsible=(Unit.VO,),
+    confidence="medium", settings=(K.OVERGANG_2023,), **COMMON)
 def norskopplaering_varighet(ctx) -> Evaluation:
     gate = opplaering_gate(ctx, plikt_too=False)
     if gate:
@@ -1115,6 +1146,10 @@ def norskopplaering_varighet(ctx) -> Evaluation:
     exempt = _not_exempt(ctx, training) or K.ikke_startet(ctx)
     if exempt:
         return exempt
+    return K.with_telling(ctx, _judge_period(ctx, training))
+
+
+def _judge_period(ctx, training) -> Evaluation:
     until = fact(ctx, F.OPPLAERING_TIL, F.opplaering_til)
     start = ctx.need(training.start_date, "opplaering.start_date")
     if not ctx.happened(start) or start > until:
@@ -1142,13 +1177,19 @@ def _training_year(ctx) -> K.Klokke:
     checklist=("R14",),
     title=T("Samfunnskunnskap innen ett år", "Social studies within one year"),
     description=T(
-        "Opplæringen i samfunnskunnskap skal være gjennomført innen ett år etter at retten og plikten (eller plikten) "
-        "inntrådte (§ 33 første ledd), på et språk deltakeren forstår. Gjelder ikke ved fritak (§ 29) eller når "
-        "fylkeskommunen har ansvaret (§ 33 andre ledd).",
-        "Social-studies training must be completed within one year after the right and duty (or the duty) arose (§ 33 "
-        "first paragraph), in a language the participant understands. Not with an exemption (§ 29) or when the county "
-        "authority is responsible (§ 33 second paragraph)."),
-    references=(lov("33", 1), lov("33", 2), lov("26", 2)), responsible=(Unit.VO,), **COMMON)
+        "Opplæringen i samfunnskunnskap (75 timer, på et språk deltakeren forstår) skal være gjennomført «innen ett år "
+        "fra den datoen deltageren har fått tilbud om oppstart av opplæringen, med tillegg av godkjent permisjon» "
+        "(§ 33 første ledd). " + K.CLOCK.nb + " Etter den gamle tellingen: ett år fra retten og plikten (eller plikten) "
+        "inntrådte, uten permisjon. Gjelder ikke ved fritak (§ 29) eller når fylkeskommunen har ansvaret (§ 33 andre "
+        "ledd). Året slutter dagen med samme dato (domstolloven § 148 andre ledd).",
+        "Social-studies training (75 hours, in a language the participant understands) must be completed «innen ett år "
+        "fra den datoen deltageren har fått tilbud om oppstart av opplæringen, med tillegg av godkjent permisjon» "
+        "(within one year of the offer to start, plus approved leave; § 33 first paragraph). " + K.CLOCK.en + " Under "
+        "the old counting: one year from when the right and duty (or the duty) arose, no leave. Not with an exemption "
+        "(§ 29) or when the county authority is responsible (§ 33 second paragraph). The year ends on the day with the "
+        "same date (domstolloven § 148 second paragraph)."),
+    references=(lov("33", 1), lov("33", 2), lov("26", 2), K.F74, K.LOV_2023_24, F.DOMSTOLLOVEN_148), responsible=(Unit.VO,),
+    settings=(K.OVERGANG_2023,), **COMMON)
 def samfunnskunnskap(ctx) -> Evaluation:
     gate = opplaering_gate(ctx, plikt_too=True)
     if gate:
@@ -1167,13 +1208,17 @@ def samfunnskunnskap(ctx) -> Evaluation:
     checklist=("R14",),
     title=T("Avsluttende prøve i samfunnskunnskap innen ett år", "Final social-studies test within one year"),
     description=T(
-        "Personer med rett og plikt skal avlegge avsluttende prøve i samfunnskunnskap innen ett år etter at retten og "
-        "plikten inntrådte (§ 37 første og andre ledd), med mindre de er fritatt (§ 29, § 37 tredje ledd) eller "
-        "fylkeskommunen har ansvaret.",
-        "People with the right and duty must take the final social-studies test within one year after the right and "
-        "duty arose (§ 37 first and second paragraphs), unless exempt (§ 29, § 37 third paragraph) or the county "
-        "authority is responsible."),
-    references=(lov("37", 1), lov("37", 2), lov("37", 4)), responsible=(Unit.VO,), **COMMON)
+        "Personer med rett og plikt skal avlegge avsluttende prøve i samfunnskunnskap «innen ett år fra den datoen "
+        "deltageren har fått tilbud om oppstart av opplæringen, med tillegg av godkjent permisjon» (§ 37 første og "
+        "andre ledd), med mindre de er fritatt (§ 29, § 37 tredje ledd) eller fylkeskommunen har ansvaret. "
+        + K.CLOCK.nb + " Etter den gamle tellingen: ett år fra retten og plikten inntrådte, uten permisjon.",
+        "People with the right and duty must take the final social-studies test «innen ett år fra den datoen deltageren "
+        "har fått tilbud om oppstart av opplæringen, med tillegg av godkjent permisjon» (within one year of the offer "
+        "to start, plus approved leave; § 37 first and second paragraphs), unless exempt (§ 29, § 37 third paragraph) "
+        "or the county authority is responsible. " + K.CLOCK.en + " Under the old counting: one year from when the "
+        "right and duty arose, no leave."),
+    references=(lov("37", 1), lov("37", 2), lov("37", 4), K.F74, K.LOV_2023_24), responsible=(Unit.VO,),
+    settings=(K.OVERGANG_2023,), **COMMON)
 def samfunnskunnskapsprove(ctx) -> Evaluation:
     gate = opplaering_gate(ctx, plikt_too=False)
     if gate:
@@ -1194,13 +1239,16 @@ def samfunnskunnskapsprove(ctx) -> Evaluation:
     description=T(
         "Personer med rett og plikt skal gå opp til avsluttende prøve i norsk, og kommunen skal sørge for at prøven "
         "blir gjennomført (§ 37 første og fjerde ledd), med mindre de er fritatt. Loven har ingen frist; her regnes "
-        "slutten av perioden med rett og plikt (§ 32) som frist. Gjennomført = et resultat (også «ikke nok grunnlag») "
+        "slutten av perioden med rett og plikt (§ 32, regnet fra tilbudsdatoen for tillatelsene i "
+        "integreringsforskriften § 74) som frist. Gjennomført = et resultat (også «ikke nok grunnlag») "
         "i alle fire delprøver. Resultatet mot norskmålet vurderer norskmal-kravene.",
         "People with the right and duty must take the final Norwegian test and the municipality must see that they "
         "do (§ 37 first and fourth paragraphs), unless exempt. The law sets no deadline; here the end of the period "
-        "of right and duty (§ 32) is the deadline. Taken = a result (including «not enough basis») in all four "
+        "of right and duty (§ 32, counted from the offer date for the permits of integreringsforskriften § 74) is the "
+        "deadline. Taken = a result (including «not enough basis») in all four "
         "sub-tests. The result against the Norwegian goal is for the norskmal requirements."),
-    references=(lov("37", 1), lov("37", 4), lov("32", 1)), responsible=(Unit.VO,), confidence="medium", **COMMON)
+    references=(lov("37", 1), lov("37", 4), lov("32", 1), K.F74), responsible=(Unit.VO,), confidence="medium",
+    settings=(K.OVERGANG_2023,), **COMMON)
 def avsluttende_norskprove(ctx) -> Evaluation:
     gate = opplaering_gate(ctx, plikt_too=False)
     if gate:
