@@ -97,6 +97,18 @@ def frist_plan(ctx) -> tuple[dt.date, Text]:
                       T("vedtaket etter § 12", "the § 12 decision"))
 
 
+def _no_decision_on_offer(ctx) -> Evaluation | None:
+    """On an offer under § 8 third paragraph (no § 12 deadline) with no decision made (registered as none): the plan
+    and the contract come with the decision, so nothing is due yet."""
+    prog = ctx.p.introduksjonsprogram
+    if prog.decision_made is not False or fact(ctx, F.RETT_PROGRAM, F.rett_og_plikt_program):
+        return None
+    return pending("Tilbud etter § 8 tredje ledd uten vedtak ennå: planen og kontrakten skal lages samtidig med vedtaket "
+                   "(§§ 15-16), og fristen i § 12 gjelder ikke.",
+                   "An offer under § 8 third paragraph with no decision yet: the plan and the contract come with the "
+                   "decision (§§ 15-16), and the § 12 deadline does not apply.")
+
+
 def _plan_none(plan) -> bool:
     return plan is not None and plan.made is False
 
@@ -277,7 +289,7 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
     if prog.participates:
         if decision is not None and ctx.happened(decision):
             return _text_note(text, _judge_decision(ctx, text, decision))
-        if decision is None:  # a participant whose decision date is unknown
+        if decision is None and prog.decision_made is not False:  # a participant whose decision date is unknown
             eligible, _ = F.target_once(ctx, text)
             if eligible:
                 return _text_note(text, met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn "
@@ -864,6 +876,9 @@ def integreringsplan(ctx) -> Evaluation:
     if gate:
         return gate
     plan = ctx.p.integreringsplan
+    not_due = _no_decision_on_offer(ctx)
+    if not_due:
+        return not_due
     due = frist_plan(ctx)
     if plan is None:
         return unknown(["integreringsplan"], due=due[0])
@@ -991,6 +1006,9 @@ def integreringskontrakt(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
+    not_due = _no_decision_on_offer(ctx)
+    if not_due:
+        return not_due
     plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
     # «samtidig som det utarbeides en integreringsplan»: the plan's day once it exists; with the plan known not made,
     # by the plan's own due date (§ 15 first paragraph).
