@@ -163,9 +163,9 @@ class Klokke:
         extra = (f" + {self.leave} dager godkjent permisjon", f" + {self.leave} days of approved leave") \
             if self.leave else ("", "")
         return T(f"Fristen er {span[0]} fra retten og plikten inntrådte {fmt(self.start)}{extra[0]}: {fmt(self.end)} "
-                 "(tillatelse før endringen 01.08.2023, integreringsforskriften § 74: gammel telling).",
+                 "(tillatelsen er ikke blant dem integreringsforskriften § 74 gir ny telling: gammel telling).",
                  f"The deadline is {span[1]} from when the right and duty arose {fmt(self.start)}{extra[1]}: "
-                 f"{fmt(self.end)} (a permit before the change of 01.08.2023, integreringsforskriften § 74: the old "
+                 f"{fmt(self.end)} (the permit is not one integreringsforskriften § 74 gives the new counting: the old "
                  "counting).")
 
 
@@ -227,10 +227,10 @@ def telling(ctx) -> Text | None:
     if new:
         return T(f"Perioden regnes fra tilbudet om oppstart {fmt(start)} (LOV-2023-06-09-24, integreringsforskriften § 74).",
                  f"The period counts from the offer to start {fmt(start)} (LOV-2023-06-09-24, integreringsforskriften § 74).")
-    return T(f"Perioden regnes fra retten og plikten inntrådte {fmt(start)} (tillatelse før endringen 01.08.2023, "
-             "integreringsforskriften § 74).",
-             f"The period counts from when the right and duty arose {fmt(start)} (a permit before the change of "
-             "01.08.2023, integreringsforskriften § 74).")
+    return T(f"Perioden regnes fra retten og plikten inntrådte {fmt(start)} (tillatelsen er ikke blant dem "
+             "integreringsforskriften § 74 gir ny telling fra tilbudet).",
+             f"The period counts from when the right and duty arose {fmt(start)} (the permit is not one "
+             "integreringsforskriften § 74 gives the new counting from the offer).")
 
 
 def with_telling(ctx, ev: Evaluation) -> Evaluation:
