@@ -151,8 +151,7 @@ class Klokke:
     end: dt.date
 
     def why(self, months: int) -> Text:
-        span = (f"{months // 12} år" if months % 12 == 0 else f"{months} måneder",
-                f"{months // 12} year{'s' if months > 12 else ''}" if months % 12 == 0 else f"{months} months")
+        span = {12: ("ett år", "one year"), 36: ("tre år", "three years")}.get(months, (f"{months} måneder", f"{months} months"))
         if self.from_offer:
             extra = (f" + {self.leave} dager godkjent permisjon", f" + {self.leave} days of approved leave") \
                 if self.leave else (", ingen godkjent permisjon", ", no approved leave")
@@ -299,8 +298,9 @@ def samtidig(ctx, anchor: dt.date | None, anchor_none: bool, anchor_path: str, d
                       f"«At the same time» as {other.en} {fmt(anchor)}{plus[1]}: due {fmt(due)}.")
     if anchor_none:
         due = deadline()
-        return due, T(f"Registrert at {other.nb} ikke er truffet/laget; fristen er fristen for den: {fmt(due)}.",
-                      f"Registered that {other.en} has not been made; the deadline is its own: {fmt(due)}.")
+        return due, T(f"Registrert at {other.nb} ikke foreligger ennå: fristen er da fristen for {other.nb}, {fmt(due)}.",
+                      f"Registered that {other.en} does not exist yet: the deadline is then the one for {other.en}, "
+                      f"{fmt(due)}.")
     raise Missing(anchor_path)
 
 
