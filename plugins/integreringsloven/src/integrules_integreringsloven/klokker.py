@@ -289,8 +289,10 @@ def samtidig(ctx, anchor: dt.date | None, anchor_none: bool, anchor_path: str, d
     else ``deadline()`` (the other act's own deadline) when it is known not to exist; Missing naming
     ``anchor_path`` when it is unknown whether it exists. With the explanation for the finding."""
     days = margin(ctx)
-    plus = (f" + {days} dager (innstillingen {SAMTIDIG_MARGIN})", f" + {days} days (the setting {SAMTIDIG_MARGIN})") \
-        if days else ("", "")
+    plus = (f" + {days} dager (innstillingen {SAMTIDIG_MARGIN}; loven gir ingen margin)",
+            f" + {days} days (the setting {SAMTIDIG_MARGIN}; the law gives no margin)") if days else \
+        (f" (samme dag: margin 0 dager, innstillingen {SAMTIDIG_MARGIN})",
+         f" (the same day: margin 0 days, the setting {SAMTIDIG_MARGIN})")
     if anchor is not None:
         # Dated after as-of: registered ahead, still due with it (a late decision is the § 12 requirement's).
         due = anchor + dt.timedelta(days=days)
