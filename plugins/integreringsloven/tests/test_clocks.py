@@ -190,3 +190,29 @@ def test_generated_flags_never_contradict_their_dates(p):
                        (p.opplaering, irs.KNOWN_NONE[LanguageTraining])):
         for flag, day in pairs if obj is not None else ():
             assert not (getattr(obj, flag) is False and getattr(obj, day) is not None)
+
+
+# -- NIR: the two months are integreringsforskriften § 58 second paragraph ------------------------------------
+
+
+def test_every_nir_item_cites_section_58_and_says_so(engine):
+    from integrules_integreringsloven.nir import NIR_REQUIREMENTS
+
+    for req in NIR_REQUIREMENTS:
+        assert any(r.instrument == "integreringsforskriften" and r.section == "§ 58" and r.ledd == 2 and
+                   r.url == "https://lovdata.no/forskrift/2020-12-15-2912/§58" for r in req.references), req.id
+        assert "§ 58" in req.description.nb and "§ 58" in req.description.en, req.id
+    p = converter().structure({"id": "N-1", "permit": {"granted": "2024-01-10", "basis": "flyktning"},
+                               "started_under_introduksjonsloven": False,
+                               "introduksjonsprogram": {"participates": True, "start_date": "2024-03-01"}, "nir": []},
+                              Participant)
+    finding = engine.evaluate(p, D(2024, 6, 1)).finding("integreringsloven.nir.vedtak_og_startdato")
+    assert finding.outcome is Outcome.NOT_MET and "§ 58" in finding.message.nb
+
+
+def test_education_background_under_chapter_6a_cites_the_law_not_only_the_guide():
+    from integrules_kapittel6a.adaptations import ADAPTATIONS
+
+    (adaptation,) = [a for a in ADAPTATIONS if a.requirement_id == "integreringsloven.nir.utdanningsbakgrunn"]
+    kinds = {(r.instrument, r.section) for r in adaptation.references}
+    assert {("integreringsforskriften", "§ 58"), ("integreringsloven", "§ 43")} <= kinds
