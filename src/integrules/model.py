@@ -124,8 +124,9 @@ class Work:
     (no right and duty to the programme while in, or offered, work of at least 30 hours a week). Added by
     plugins/integreringsloven. ``None`` = unknown, as everywhere."""
 
-    start: dt.date | None = None  # first day of work
-    offered: dt.date | None = None  # the day the job was offered, when offered before it began (or not begun)
+    # From when the person was in the job or had the offer of it: the day of the offer, or the first day of work
+    # when there was no earlier offer (§ 8 fourth paragraph treats both alike).
+    start: dt.date | None = None
     hours_per_week: float | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.ge(0)))
     ended: bool | None = None  # the work ended or the offer lapsed; False = still on when registered
     end: dt.date | None = None  # the last day of work, or the day the offer lapsed

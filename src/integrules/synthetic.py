@@ -155,7 +155,7 @@ def _work(rng2: random.Random, person: dict[str, Any], kind: str, settlement: dt
         if start <= as_of:
             job: dict[str, Any] = {"hours_per_week": rng2.choice((20, 29.5, 30, 37.5, 37.5, 40))}
             if rng2.random() < 0.2:
-                job["offered"] = start.isoformat()  # an offer, not begun yet
+                job["start"] = start.isoformat()  # the day of an offer not begun yet
                 job["ended"] = False
             else:
                 job["start"] = start.isoformat()

@@ -185,11 +185,10 @@ def _work_on(p, day: dt.date) -> tuple[bool, Text | None]:
     jobs = need(p.work, WORK_PATH)
     missing: set[str] = set()
     for job in jobs:
-        begins = [d for d in (job.offered, job.start) if d is not None]
-        if not begins:
+        if job.start is None:
             missing.add("work.start")
             continue
-        since = min(begins)
+        since = job.start
         if since > day:
             continue
         if job.ended is None:
@@ -205,8 +204,7 @@ def _work_on(p, day: dt.date) -> tuple[bool, Text | None]:
             missing.add("work.hours_per_week")
             continue
         if job.hours_per_week >= ARBEID_TIMER:
-            kind = ("i arbeid", "in work") if job.start is not None and job.start <= day else \
-                ("har tilbud om arbeid", "has a job offer")
+            kind = ("i arbeid eller med tilbud om arbeid", "in work or offered work")
             return True, Text(f"{kind[0]} på {job.hours_per_week:g} timer i uken {fmt(day)} (fra {fmt(since)}); første "
                               f"ledd gjelder ikke ved minst {ARBEID_TIMER} timer i uken (§ 8 fjerde ledd, LOV-2025-06-20-35)",
                               f"{kind[1]} of {job.hours_per_week:g} hours a week on {fmt(day)} (from {fmt(since)}); the "
@@ -217,7 +215,7 @@ def _work_on(p, day: dt.date) -> tuple[bool, Text | None]:
     # Work of 30 hours or more that ended before ``day``: the right comes back only when it ended within the two
     # years of the first paragraph third sentence («innen fristen satt i første ledd tredje punktum»).
     for job in jobs:
-        since = min(d for d in (job.offered, job.start) if d is not None)
+        since = job.start
         if not (job.ended and job.end is not None and since <= job.end < day) or _months_lived(p, job.end) < 24:
             continue
         if need(job.hours_per_week, "work.hours_per_week") >= ARBEID_TIMER:

@@ -888,8 +888,8 @@ def arbeidsrettede_elementer(ctx) -> Evaluation:
         since = add_months(start, months)
         group = ("med videregående eller høyere", "with upper secondary or higher") if vgs else \
             ("uten videregående", "without upper secondary")
-        end = prog.end_date
-        if end is not None and end <= since and ctx.happened(end):
+        end = ctx.need(prog.end_date, "introduksjonsprogram.end_date")  # a running programme carries its decided end
+        if end <= since and ctx.happened(end):
             return not_applicable(f"Programmet sluttet {fmt(end)}, før {months} måneder var gått.",
                                   f"The programme ended {fmt(end)}, before {months} months had passed.")
         if ctx.as_of <= since:
