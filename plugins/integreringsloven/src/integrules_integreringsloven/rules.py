@@ -14,7 +14,7 @@ from integrules.levels import Subtest
 
 from . import facts as F
 from ._common import (
-    ENDRINGSLOV_2025, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025, REGIME, V2021, add_virkedager,
+    ALDER_2025, ENDRINGSLOV_2025, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025, REGIME, V2021, add_virkedager,
     FORSKRIFT_URL, by_date, fact, fmt, forskrift, leave_days, lov, setting, under_texts, value_under_texts, veileder, virkedager,
 )
 
@@ -284,12 +284,14 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
         "bort retten). Den som tilbys program, må ha bodd i en kommune i mindre enn to år ved vedtaket (§ 8 tredje "
         "ledd). Oppfylt: vedtaket har grunnlag, eller personen har rett og plikt. Ikke oppfylt: vedtak uten grunnlag "
         "(tillatelse utenfor § 9 og tredje ledd, under 18 år, eller to år eller mer i en kommune). Gjelder ikke: intet "
-        "vedtak og utenfor målgruppen, eller nordisk/EØS-borger. Etter LOV-2025-06-20-35 er aldersgrensen 18-60 år "
-        "(«fra og med 18 til og med 60 år», tredje ledd «over 60 år»); teksten som gjaldt da vedtaket ble truffet "
-        "(uten vedtak: på vurderingsdatoen) avgjør. Ikrafttredelsen er innstillingen "
-        "integreringsloven.endringslov_2025_ikraft (standard ukjent): før 20.06.2025 gjelder bare 2021-teksten; med "
-        "ukjent dato vurderes begge, og ulikt svar gir «ukjent». Unntaket for arbeid minst 30 timer i uken (ny § 8 "
-        "fjerde ledd) er ikke en registrert opplysning og vurderes ikke. Familiegjenforening etter § 9 f forutsetter at "
+        "vedtak og utenfor målgruppen, eller nordisk/EØS-borger. Teksten som gjaldt da vedtaket ble truffet (uten "
+        "vedtak: på vurderingsdatoen) avgjør. Fra 01.01.2026 (LOV-2025-06-20-35, FOR-2025-06-20-1102; innstillingen "
+        "integreringsloven.endringslov_2025_ikraft) gjelder § 8 fjerde ledd: første ledd gjelder ikke den som er i "
+        "arbeid eller har tilbud om arbeid på minst 30 timer i uken (opplysningen work, vurdert på vedtaksdagen, uten "
+        "vedtak på vurderingsdatoen; uten opplysningen «ukjent»), men gjelder likevel om arbeidet opphører innen to år "
+        "i en kommune (første ledd tredje punktum). Aldersgrensen 18-60 år («fra og med 18 til og med 60 år», tredje "
+        "ledd «over 60 år») er ikke i kraft (innstillingen integreringsloven.endringslov_2025_aldersgrense_ikraft, "
+        "standard ikke_i_kraft): 18-55 gjelder. Familiegjenforening etter § 9 f forutsetter at "
         "referansepersonen har bodd under fem år i en kommune; det er ikke registrert og legges til grunn.",
         "The municipality must give the programme to everyone with the right and duty (§ 8 first paragraph, § 12; the "
         "deadline is R4), and may under § 8 third paragraph offer it to immigrants over 55 with a § 9 permit, to people "
@@ -301,18 +303,20 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
         "is offered the programme must have lived in a municipality less than two years at the decision (§ 8 third "
         "paragraph). Met: the decision has a basis, or the person has the right and duty. Not met: a decision without a "
         "basis (a permit outside § 9 and the third paragraph, under 18, or two years or more in a municipality). Not "
-        "applicable: no decision and outside the target group, or a Nordic/EEA citizen. As amended by "
-        "LOV-2025-06-20-35 the age range is 18-60 («fra og med 18 til og med 60 år», third paragraph «over 60 år»); "
-        "the text in force when the decision was made (with none: on the as-of date) governs. The in-force date is the "
-        "setting integreringsloven.endringslov_2025_ikraft (default unknown): before 20.06.2025 only the 2021 text "
-        "applies; with the date unknown both are judged and differing answers give «unknown». The exception for work of "
-        "at least 30 hours a week (new § 8 fourth paragraph) is not a registered fact and is not judged. Family "
+        "applicable: no decision and outside the target group, or a Nordic/EEA citizen. The text in force when the "
+        "decision was made (with none: on the as-of date) governs. From 01.01.2026 (LOV-2025-06-20-35, "
+        "FOR-2025-06-20-1102; the setting integreringsloven.endringslov_2025_ikraft) § 8 fourth paragraph applies: the "
+        "first paragraph does not apply to someone in work or offered work of at least 30 hours a week (the fact work, "
+        "judged on the decision day, with no decision on the as-of date; without it «unknown»), but applies again if "
+        "the work ends within two years in a municipality (first paragraph third sentence). The 18-60 age limit («fra og "
+        "med 18 til og med 60 år», third paragraph «over 60 år») is not in force (the setting "
+        "integreringsloven.endringslov_2025_aldersgrense_ikraft, default ikke_i_kraft): 18-55 applies. Family "
         "reunification under § 9 f requires the reference person to have lived under five years in a municipality; "
         "that is not registered and is assumed."),
     references=(lov("8", 1), lov("8", 2), lov("8", 3), lov("8", 4), lov("9", 1), lov("12", 2),
                 veileder("Målgruppe for introduksjonsprogram etter integreringsloven", IMDI_MALGRUPPE),
                 veileder("LOV-2025-06-20-35", LT_2025_35)),
-    responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025,), checklist=("R1",), **COMMON)
+    responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, ALDER_2025), checklist=("R1",), **COMMON)
 def malgruppe(ctx) -> Evaluation:
     permit = ctx.need(ctx.p.permit, "permit")
     if ctx.need(permit.basis, "permit.basis") is PermitBasis.NORDISK_EOS:
@@ -515,8 +519,10 @@ def _goal_2025(ctx, prog, goal: Sluttmal) -> Evaluation:
         "videregående (grunnskole er ikke lenger et sluttmål); over 55 år ved vedtaket bare arbeid. Gjelder også den "
         "som deltar etter tilbud etter § 8 tredje ledd. Programmet følger teksten som gjaldt på vedtaksdatoen (som "
         "varigheten: innstillingen integreringsloven.endringslov_2025_overgang = oppstart gir oppstartsdatoen). "
-        "Ikrafttredelsen er innstillingen integreringsloven.endringslov_2025_ikraft (standard ukjent): før 20.06.2025 "
-        "gjelder bare 2021-teksten; med ukjent dato vurderes begge, og ulikt svar gir «ukjent».",
+        "Ikrafttredelsen er innstillingen integreringsloven.endringslov_2025_ikraft (standard 2026-01-01, "
+        "FOR-2025-06-20-1102); med «ukjent» vurderes begge tekstene etter 20.06.2025, og ulikt svar gir «ukjent». "
+        "Fag- og yrkesopplæring er et mål i videregående opplæring (§ 14 femte ledd etter endringen; i 2021-teksten "
+        "regnet som fullført videregående).",
         "The municipality must set an end goal (§ 13 first paragraph, 2021 text). With upper secondary or higher: "
         "work or qualifying for higher education. Under 25 without upper secondary: as a rule completed upper "
         "secondary, other goals allowed. Others: work, (part of) primary or upper secondary school. Age counts at the "
@@ -529,8 +535,9 @@ def _goal_2025(ctx, prog, goal: Sluttmal) -> Evaluation:
         "Applies also to whoever takes part on an offer under § 8 third paragraph. A programme follows the text in "
         "force on its decision date (as for the duration: the setting integreringsloven.endringslov_2025_overgang = "
         "oppstart gives its start date). The in-force date is the setting integreringsloven.endringslov_2025_ikraft "
-        "(default unknown): before 20.06.2025 only the 2021 text applies; with the date unknown both are judged and "
-        "differing answers give «unknown»."),
+        "(default 2026-01-01, FOR-2025-06-20-1102); with «ukjent» both texts are judged after 20.06.2025 and differing "
+        "answers give «unknown». Vocational training (fag- og yrkesopplæring) is an upper-secondary goal (§ 14 fifth "
+        "paragraph as amended; under the 2021 text counted as completed upper secondary)."),
     references=(lov("13", 1), lov("13", 2), lov("13", 3), lov("13", 4), lov("14", 1), lov("14", 3),
                 veileder("LOV-2025-06-20-35", LT_2025_35)),
     responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, OVERGANG_2025), **COMMON)
