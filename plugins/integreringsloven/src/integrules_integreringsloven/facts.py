@@ -446,7 +446,8 @@ FACTS = (
     DerivedFact(name=RETT_PROGRAM, compute=rett_og_plikt_program, references=(lov("8"), lov("9"),
                                                                                 veileder("Målgruppe for introduksjonsprogram", IMDI_MALGRUPPE)),
                 description=Text("Rett og plikt til introduksjonsprogram (§§ 8-9): 18-55 år (18-60 etter LOV-2025-06-20-35 "
-                                 "når det er satt i kraft: innstillingen integreringsloven.endringslov_2025_aldersgrense_ikraft) "
+                                 "når det er satt i kraft: innstillingen "
+                                 "integreringsloven.endringslov_2025_aldersgrense_ikraft) "
                                  "da tillatelsen ble innvilget, tillatelse etter § 9 a-g, bosatt etter avtale (unntatt f og "
                                  "g), under to år i en kommune ved vedtaket (eller ved fristen i § 12 om den kommer først), "
                                  "og fra 01.01.2026 ikke i arbeid eller med tilbud om arbeid på minst 30 timer i uken (§ 8 "
@@ -454,7 +455,8 @@ FACTS = (
                                  "er den ukjent og tekstene gir ulikt svar, er faktumet ukjent (innstillingen "
                                  "integreringsloven.endringslov_2025_ikraft).",
                                  "Right and duty to the introduction programme (§§ 8-9): aged 18-55 (18-60 as amended by "
-                                 "LOV-2025-06-20-35 once in force: the setting integreringsloven.endringslov_2025_aldersgrense_ikraft) "
+                                 "LOV-2025-06-20-35 once in force: the setting "
+                                 "integreringsloven.endringslov_2025_aldersgrense_ikraft) "
                                  "when the permit was granted, a § 9 a-g permit, settled by agreement (except f and g), under "
                                  "two years in a municipality at the decision (or at the § 12 deadline if that comes first), "
                                  "and from 01.01.2026 not in work or offered work of at least 30 hours a week (§ 8 fourth "

@@ -14,8 +14,9 @@ from integrules.levels import Subtest
 
 from . import facts as F
 from ._common import (
-    ALDER_2025, ENDRINGSLOV_2025, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025, REGIME, V2021, add_virkedager,
-    FORSKRIFT_URL, by_date, fact, fmt, forskrift, leave_days, lov, setting, under_texts, value_under_texts, veileder, virkedager,
+    ALDER_2025, ENDRINGSLOV_2025, FORSKRIFT_URL, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025,
+    REGIME, V2021, add_virkedager, by_date, fact, fmt, forskrift, leave_days, lov, setting, under_texts, value_under_texts,
+    veileder, virkedager,
 )
 
 KARRIERE_MYK = "integreringsloven.karriereveiledning_myk"
@@ -834,8 +835,9 @@ def _livsmestring_minimum(ctx) -> tuple[int, Text]:
         return LIVSMESTRING_TIMER, T(f"vedtak {fmt(decision)}, før {fmt(fra)}: minst 10 + 15 timer (forskriften § 4)",
                                      f"decision {fmt(decision)}, before {fmt(fra)}: at least 10 + 15 hours (regulation § 4)")
     if ctx.need(ctx.p.education, "education").upper_secondary_or_higher:
-        return LIVSMESTRING_TIMER_VGS, T("videregående eller høyere: minst 5 + 10 timer (forskriften § 4, FOR-2025-09-17-1909)",
-                                         "upper secondary or higher: at least 5 + 10 hours (regulation § 4, FOR-2025-09-17-1909)")
+        return LIVSMESTRING_TIMER_VGS, T(
+            "videregående eller høyere: minst 5 + 10 timer (forskriften § 4, FOR-2025-09-17-1909)",
+            "upper secondary or higher: at least 5 + 10 hours (regulation § 4, FOR-2025-09-17-1909)")
     return LIVSMESTRING_TIMER, T("uten videregående: minst 10 + 15 timer (forskriften § 4)",
                                  "without upper secondary: at least 10 + 15 hours (regulation § 4)")
 
