@@ -547,3 +547,22 @@ def test_overridden_fact_is_used():
     eng = Engine(entry_points=False, plugins=[il, Everyone()])
     assert outcome(eng, person(birth_date="1950-01-01"), "integreringsloven.integreringsplan") == "met"
     assert il.requirement_by_id("integreringsloven.varighet").id == "integreringsloven.varighet"
+
+
+def test_the_bundled_example_exercises_the_2026_rules():
+    """The example (as of 04.12.2026) has people settled in 2025 and 2026, judged by the amended rules."""
+    from integrules import synthetic
+    doc = synthetic.case_file()
+    assert doc["as_of"] == "2026-12-04" and len(doc["participants"]) == 70
+    years = {p["settlement_date"][:4] for p in doc["participants"]}
+    assert {"2025", "2026"} <= years
+    engine = Engine()
+    outcomes: dict[str, set[str]] = {}
+    for raw in doc["participants"]:
+        result = engine.evaluate(converter().structure(raw, Participant), D(2026, 12, 4))
+        for f in result.findings:
+            outcomes.setdefault(f.requirement_id, set()).add(f.outcome.value)
+    assert {"met", "pending"} <= outcomes["integreringsloven.arbeidsrettede_elementer"]
+    assert "met" in outcomes["integreringsloven.varighet"] and "not_applicable" in outcomes["integreringsloven.malgruppe"]
+    in_work = [p for p in doc["participants"] if any(j.get("hours_per_week", 0) >= 30 for j in p.get("work", []))]
+    assert in_work  # § 8 fourth paragraph is exercised
