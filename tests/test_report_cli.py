@@ -29,7 +29,7 @@ def test_example_report_json_adds_up(capsys):
     for q in r["requirements"]:
         assert q["counts"]["total"] == t["evaluated"]
         assert q["counts"]["applies"] == sum(q["counts"][o] for o in ("met", "not_met", "pending", "unknown", "error"))
-    assert r["as_of"] == "2024-11-27" and r["kind"] == "aggregate"
+    assert r["as_of"] == "2026-12-04" and r["kind"] == "aggregate"
 
 
 def test_example_compare_every_format_without_names(capsys):
@@ -41,7 +41,7 @@ def test_example_compare_every_format_without_names(capsys):
             assert p["name"] not in out and p["duf"] not in out, fmt
     code, out, _ = run(capsys, "report", "--example", "--compare", "28.02.2024", "--format", "json")
     cmp_ = json.loads(out)["compare"]
-    assert cmp_["earlier"]["as_of"] == "2024-02-28" and cmp_["later"]["as_of"] == "2024-11-27"
+    assert cmp_["earlier"]["as_of"] == "2024-02-28" and cmp_["later"]["as_of"] == "2026-12-04"
 
 
 def test_compare_with_a_file_and_rejections_exit_3(tmp_path, capsys, monkeypatch):

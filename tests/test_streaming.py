@@ -114,7 +114,7 @@ def test_generate_is_the_synthetic_population(tmp_path, capsys):
     assert [json.loads(x) for x in lines] == list(synthetic.population(5, seed=7))
     out = tmp_path / "g.json"
     assert main(["generate", "70", "--format", "json", "-o", str(out)]) == 0
-    assert json.loads(out.read_text()) == synthetic.case_file()
+    assert json.loads(out.read_text()) == synthetic.case_file(as_of=synthetic.DEFAULT_AS_OF)
 
 
 def run_check(capsys, *args):

@@ -75,6 +75,9 @@ class Sluttmal(enum.Enum):
     FULLFORT_VIDEREGAENDE = "fullfort_videregaende"  # completed upper secondary
     GRUNNSKOLE = "grunnskole"  # complete (part of) primary school
     DELER_AV_VIDEREGAENDE = "deler_av_videregaende"  # part of upper secondary
+    # Complete vocational training (fag- og yrkesopplæring): § 14 fifth paragraph as amended by
+    # LOV-2025-06-20-35 (in force 01.01.2026) gives it its own duration; added by plugins/integreringsloven.
+    FAG_OG_YRKESOPPLAERING = "fag_og_yrkesopplaering"
 
 
 @frozen
@@ -130,6 +133,20 @@ class Leave:
 
 
 @frozen
+class Work:
+    """Arbeid eller tilbud om arbeid: integreringsloven § 8 fourth paragraph as amended by LOV-2025-06-20-35
+    (no right and duty to the programme while in, or offered, work of at least 30 hours a week). Added by
+    plugins/integreringsloven. ``None`` = unknown, as everywhere."""
+
+    # From when the person was in the job or had the offer of it: the day of the offer, or the first day of work
+    # when there was no earlier offer (§ 8 fourth paragraph treats both alike).
+    start: dt.date | None = None
+    hours_per_week: float | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.ge(0)))
+    ended: bool | None = None  # the work ended or the offer lapsed; False = still on when registered
+    end: dt.date | None = None  # the last day of work, or the day the offer lapsed
+
+
+@frozen
 class Programme:
     """Introduksjonsprogram: the decision, start, end, end reason and end goal."""
 
@@ -147,6 +164,15 @@ class Programme:
     extensions: tuple[Extension, ...] | None = None
     leaves: tuple[Leave, ...] | None = None
     reopened: dt.date | None = None  # gjenåpning after ending to work (chapter 6A)
+    # Added by plugins/integreringsloven for LOV-2025-06-20-35 and FOR-2025-09-17-1909 (from 01.01.2026):
+    # absence and time off (fravær, fri) under the regulation's chapters 3-4, not holidays (§ 18) or chosen
+    # religious days (§ 17 second paragraph); with the leaves, over ten working days extend the programme
+    # (regulation §§ 10, 19). () = known none.
+    absences: tuple[Leave, ...] | None = None
+    # § 14 a third paragraph: the average hours a week of work-oriented elements in the programme time after
+    # its first three months (with upper secondary) or six months (without), in a work-qualifying programme.
+    arbeidsrettede_timer_per_uke: float | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(0)))
 
 
 @frozen
@@ -161,6 +187,7 @@ class PlanContents:
     elementer: bool | None = None  # the programme's elements
     klagemuligheter: bool | None = None  # how to complain
     begrunnelse_elementer: bool | None = None  # § 15 fourth paragraph: why these elements
+    langsiktige_mal: bool | None = None  # long-term goals (§ 15 third paragraph as amended, plans from 01.01.2026)
 
 
 class RevisionTrigger(enum.Enum):
@@ -306,6 +333,9 @@ class Participant:
     livsmestring: Course | None = None
     foreldreveiledning: Course | None = None
     nir: tuple[NirRegistration, ...] | None = None
+    # Work and job offers, for § 8 fourth paragraph (LOV-2025-06-20-35); () = known none. Added by
+    # plugins/integreringsloven.
+    work: tuple[Work, ...] | None = None
 
 
 @frozen

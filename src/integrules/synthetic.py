@@ -15,6 +15,12 @@ from .dates import add_months
 from .duf import check_digits_for
 
 DEFAULT_AS_OF = dt.date(2024, 11, 27)  # the date of the seed report
+# The bundled example (``case_file()``): late enough that people settled in 2025 and 2026 meet the rules of
+# LOV-2025-06-20-35 (in force 01.01.2026) and re-enacted chapter 6A.
+EXAMPLE_AS_OF = dt.date(2026, 12, 4)
+# Programmes decided from here draw the facts the 2025-2026 rules ask for from a stream of their own, so a
+# population as of an earlier date (DEFAULT_AS_OF) is the same as before those facts existed.
+NEW_FACTS_FROM = dt.date(2025, 1, 1)
 
 # NIR items as the integreringsloven plugin names them (docs/integreringsloven.md).
 NIR_PROGRAMME = ("integreringskontrakt", "sluttmal", "vedtak_og_startdato", "tiltak_og_fravaer",
@@ -70,13 +76,14 @@ def participant(index: int, *, seed: int = 0, as_of: dt.date = DEFAULT_AS_OF) ->
     rng = random.Random(f"integrules-{seed}-{index}")
     kind = rng.choices(("ordinary", "6a", "old", "training"), weights=(58, 22, 8, 12))[0]
     if kind == "6a":
-        granted = _day(rng, dt.date(2022, 3, 15), min(as_of, dt.date(2024, 9, 1)))
+        granted = _day(rng, dt.date(2022, 3, 15), min(as_of, max(dt.date(2024, 9, 1), as_of - dt.timedelta(days=90))))
         basis = "kollektiv_beskyttelse"
     elif kind == "old":
         granted = _day(rng, dt.date(2018, 6, 1), dt.date(2020, 12, 1))
         basis = "flyktning"
     else:
-        granted = _day(rng, dt.date(2021, 1, 10), min(as_of - dt.timedelta(days=30), dt.date(2024, 10, 1)))
+        granted = _day(rng, dt.date(2021, 1, 10),
+                       min(as_of - dt.timedelta(days=30), max(dt.date(2024, 10, 1), as_of - dt.timedelta(days=60))))
         basis = rng.choices(("flyktning", "overforingsflyktning", "familiegjenforening", "opphold_etter_beskyttelsessoknad"),
                             weights=(55, 20, 20, 5))[0]
     age = rng.randint(56, 66) if kind == "training" else rng.randint(18, 54)
@@ -111,10 +118,89 @@ def participant(index: int, *, seed: int = 0, as_of: dt.date = DEFAULT_AS_OF) ->
     else:
         person["introduksjonsprogram"] = {"participates": False}
     _training(rng, person, kind, settlement, education, as_of)
+    if settlement >= NEW_FACTS_FROM:
+        _work(_new_stream(person, "work"), person, kind, settlement, as_of)
     _nir(rng, person, as_of)
     person.pop("_class_changes", None)
     person["permit"] = {k: v for k, v in person["permit"].items() if v is not None}
     return {k: v for k, v in person.items() if v is not None}
+
+
+def _new_stream(person: dict[str, Any], what: str = "programme") -> random.Random:
+    return random.Random(f"integrules-2026-{what}-{person['id']}")
+
+
+def _work(rng2: random.Random, person: dict[str, Any], kind: str, settlement: dt.date, as_of: dt.date) -> None:
+    """Work and job offers (§ 8 fourth paragraph): mostly none; full-time work keeps some out of the programme,
+    some take work during it; a few not registered (unknown)."""
+    r = rng2.random()
+    if r < 0.05:
+        return  # not registered: unknown
+    prog = person.get("introduksjonsprogram", {})
+    decision = prog.get("decision_date")
+    jobs = []
+    if kind == "ordinary" and r < 0.17:
+        # In full-time work from soon after settlement: no right and duty to the programme, which they do not
+        # take part in; the training (chapter 6) is not affected.
+        start = settlement + dt.timedelta(days=rng2.randint(3, 30))
+        if start <= as_of:
+            person["work"] = [{"start": start.isoformat(), "hours_per_week": rng2.choice((30, 37.5, 40)), "ended": False}]
+            person["introduksjonsprogram"] = {"participates": False}
+            for key in ("integreringskontrakt", "livsmestring", "foreldreveiledning"):
+                person.pop(key, None)
+            return
+    if decision is None and r < 0.45:
+        # Not decided yet: in (or offered) work from soon after settlement; some jobs ended again.
+        start = settlement + dt.timedelta(days=rng2.randint(5, 60))
+        if start <= as_of:
+            job: dict[str, Any] = {"hours_per_week": rng2.choice((20, 29.5, 30, 37.5, 37.5, 40))}
+            if rng2.random() < 0.2:
+                job["start"] = start.isoformat()  # the day of an offer not begun yet
+                job["ended"] = False
+            else:
+                job["start"] = start.isoformat()
+                end = start + dt.timedelta(days=rng2.randint(30, 200))
+                job["ended"] = end <= as_of and rng2.random() < 0.4
+                if job["ended"]:
+                    job["end"] = end.isoformat()
+            jobs.append(job)
+    elif decision is not None and r < 0.3:
+        # Work found during the programme (after the decision: it does not touch § 8 at the decision).
+        start = dt.date.fromisoformat(decision) + dt.timedelta(days=rng2.randint(60, 400))
+        if start <= as_of:
+            jobs.append({"start": start.isoformat(), "hours_per_week": rng2.choice((10, 20, 37.5)), "ended": False})
+    person["work"] = jobs
+
+
+def _programme_2026(rng2: random.Random, programme: dict[str, Any], upper_secondary: bool, decision: dt.date,
+                    start: dt.date, as_of: dt.date) -> dt.date:
+    """The end goal, duration and new facts of a programme decided from 2025 (§§ 13-14 as amended with regulation
+    §§ 75-76; § 14 a third paragraph; regulation §§ 10 and 19); mostly lawful, a few breaches. The planned end."""
+    if upper_secondary:
+        goal = "arbeid"
+        months = rng2.choice((6, 9, 12, 12)) if decision > dt.date(2026, 1, 1) else rng2.choice((5, 6, 6))
+    else:
+        goal = rng2.choices(("arbeid", "fullfort_videregaende", "deler_av_videregaende", "fag_og_yrkesopplaering"),
+                            weights=(40, 25, 15, 20))[0]
+        months = {"arbeid": (12, 18, 24), "fullfort_videregaende": (36, 42, 48), "deler_av_videregaende": (24, 30, 36),
+                  "fag_og_yrkesopplaering": (48, 54, 60)}[goal][rng2.randint(0, 2)]
+        if goal != "arbeid" and decision <= dt.date(2025, 1, 1):
+            months = min(months, 36)  # offered before § 76: the 2021 durations
+    if rng2.random() < 0.06:
+        months += 1  # occasionally longer than the law allows
+    programme["sluttmal"] = goal
+    programme["extensions"] = []
+    planned_end = add_months(start, months)
+    absences, leaves = [], []
+    for _ in range(rng2.choice((0, 0, 1, 1, 2))):
+        first = _day(rng2, start, min(as_of, planned_end))
+        period = {"start": first.isoformat(), "end": (first + dt.timedelta(days=rng2.randint(0, 9))).isoformat()}
+        (leaves if rng2.random() < 0.3 else absences).append(period)
+    programme["leaves"] = leaves
+    programme["absences"] = absences if rng2.random() > 0.05 else None
+    if goal == "arbeid" and rng2.random() > 0.1:
+        programme["arbeidsrettede_timer_per_uke"] = rng2.choice((10, 14, 15, 15, 18, 20, 22, 25))
+    return planned_end
 
 
 def _programme(rng, person, kind, settlement, education, children, as_of) -> None:
@@ -135,6 +221,7 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
         months += 12  # occasionally longer than the law allows
     planned_end = add_months(start, months)
     sluttmal = "arbeid" if kind == "6a" or education in ("videregaende", "hoyere") else rng.choice(("arbeid", "fullfort_videregaende", "grunnskole"))
+    rng2 = _new_stream(person) if decision >= NEW_FACTS_FROM and kind == "ordinary" else None
     programme: dict[str, Any] = {
         "participates": True,
         "decision_date": decision.isoformat(),
@@ -146,6 +233,9 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
         "extensions": extensions,
         "leaves": [],
     }
+    if rng2 is not None:
+        planned_end = _programme_2026(rng2, programme, upper_secondary, decision, start, as_of)
+        programme["planned_end"] = planned_end.isoformat()
     # The decision sets the end date; a date after as_of is the decided end of a running programme.
     programme["end_date"] = planned_end.isoformat()
     if planned_end <= as_of:
@@ -155,6 +245,10 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
     if plan_date <= as_of and rng.random() < 0.93:
         contents = {f: rng.random() < 0.95 for f in ("sluttmal", "norskmal", "omfang_norsk", "omfang_samfunnskunnskap",
                                                     "varighet", "elementer", "klagemuligheter", "begrunnelse_elementer")}
+        if rng2 is not None and plan_date >= dt.date(2026, 1, 1):
+            long_term = rng2.random()  # § 15 third paragraph as amended: long-term goals
+            if long_term > 0.05:
+                contents["langsiktige_mal"] = long_term > 0.12
         revisions = []
         for intake in _intakes(plan_date, min(as_of, planned_end)):
             if rng.random() < 0.8:
@@ -173,6 +267,8 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
         person["integreringskontrakt"] = _event(rng, plan_date, as_of, p_done=0.85)
     if kind != "6a":
         hours = rng.choice((25, 25, 25, 25, 30, 30, 20))
+        if rng2 is not None and upper_secondary:
+            hours = rng2.choice((15, 15, 20, 25, 12))  # regulation § 4 as amended: 15 hours with upper secondary
         person["livsmestring"] = {"done": True, "date": _iso(min(add_months(start, 6), as_of)), "hours": hours} \
             if add_months(start, 6) <= as_of and rng.random() < 0.85 else {"done": False}
     if children:
@@ -288,7 +384,7 @@ def population(n: int, *, seed: int = 0, as_of: dt.date = DEFAULT_AS_OF) -> Iter
         yield participant(i, seed=seed, as_of=as_of)
 
 
-def case_file(n: int = 70, *, seed: int = 2024, as_of: dt.date = DEFAULT_AS_OF, kommune: str = "Eksempel kommune") -> dict[str, Any]:
+def case_file(n: int = 70, *, seed: int = 2024, as_of: dt.date = EXAMPLE_AS_OF, kommune: str = "Eksempel kommune") -> dict[str, Any]:
     """A whole case file (the bundled example is ``case_file()``)."""
     return {"kommune": kommune, "as_of": as_of.isoformat(), "participants": list(population(n, seed=seed, as_of=as_of))}
 

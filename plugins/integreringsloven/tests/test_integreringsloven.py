@@ -3,6 +3,7 @@
 import datetime as dt
 from importlib import metadata
 
+import attrs
 import pytest
 
 import integrules_integreringsloven as il
@@ -35,7 +36,8 @@ def person(**changes) -> Participant:
         "karriereveiledning": {"done": True, "date": "2022-04-20"},
         "introduksjonsprogram": {"participates": True, "decision_date": "2022-05-01", "start_date": "2022-05-15",
                                  "planned_end": "2024-05-14", "sluttmal": "arbeid", "full_time": True, "all_year": True,
-                                 "extensions": [], "leaves": []},
+                                 "extensions": [], "leaves": [], "absences": []},
+        "work": [],
         "integreringsplan": {"created": "2022-05-01", "based_on_kartlegging": True, "revisions": [{"date": "2022-10-01"}],
                              "contents": {k: True for k in ("sluttmal", "norskmal", "omfang_norsk", "omfang_samfunnskunnskap",
                                                             "varighet", "elementer", "klagemuligheter", "begrunnelse_elementer")}},
@@ -88,7 +90,7 @@ def test_registers_the_agreed_ids(engine):
 
 def test_validity_starts_2021_01_01(engine):
     assert engine.requirements(D(2020, 12, 31)) == []
-    assert len(engine.requirements(D(2021, 1, 1))) == 36
+    assert len(engine.requirements(D(2021, 1, 1))) == 37
 
 
 def test_conformance():
@@ -248,35 +250,50 @@ def test_varighet_2021(engine):
 
 
 @pytest.fixture
-def amended():
-    """The 2025 restructuring in force from a date (its real date was not found: a setting)."""
-    return Engine(entry_points=False, plugins=[il], settings={il.ENDRINGSLOV_2025: "2026-01-01"})
+def unknown_date():
+    """The in-force date of LOV-2025-06-20-35 set to unknown (its default is 01.01.2026, FOR-2025-06-20-1102)."""
+    return Engine(entry_points=False, plugins=[il], settings={il.ENDRINGSLOV_2025: "ukjent"})
 
 
-def test_varighet_at_the_2025_boundary(amended, engine):
+def test_varighet_at_the_2026_boundary(engine, unknown_date):
+    """§ 13 as amended applies to programme starts offered after 01.01.2026 (regulation § 75)."""
     r = "integreringsloven.varighet"
-    assert [q.valid_from for q in amended.registry.requirements[r]] == [D(2021, 1, 1)]  # one version, texts chosen inside
-    vgs = dict(education="videregaende", prog={"decision_date": "2026-01-01", "start_date": "2026-01-01",
-                                               "planned_end": "2026-12-31"})
-    assert_outcome(amended.evaluate(person(**vgs), D(2026, 3, 1)), r, "met")  # 12 months allowed from 2026
-    day_before = dict(education="videregaende", prog={"decision_date": "2025-12-31", "start_date": "2026-01-01",
-                                                      "planned_end": "2026-12-31"})
-    assert_outcome(amended.evaluate(person(**day_before), D(2026, 3, 1)), r, "not_met")  # decided under the 2021 text
-    by_start = Engine(entry_points=False, plugins=[il],
-                      settings={il.ENDRINGSLOV_2025: "2026-01-01", il.OVERGANG_2025: "oppstart"})
-    assert_outcome(by_start.evaluate(person(**day_before), D(2026, 3, 1)), r, "met")  # started under the 2025 text
+    assert [q.valid_from for q in engine.registry.requirements[r]] == [D(2021, 1, 1)]  # one version, texts chosen inside
+    vgs = dict(education="videregaende", prog={"decision_date": "2026-01-02", "start_date": "2026-01-05",
+                                               "planned_end": "2027-01-05"})
+    assert_outcome(engine.evaluate(person(**vgs), D(2026, 3, 1)), r, "met")  # 12 months allowed
+    on_the_day = dict(education="videregaende", prog={"decision_date": "2026-01-01", "start_date": "2026-01-05",
+                                                      "planned_end": "2027-01-05"})
+    assert_outcome(engine.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "not_met")  # not «etter» 01.01.2026
+    day_after = Engine(entry_points=False, plugins=[il], settings={il.OVERGANG_DAGEN: True})
+    assert_outcome(day_after.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "met")  # the day itself counts
+    by_start = Engine(entry_points=False, plugins=[il], settings={il.OVERGANG_2025: "oppstart"})
+    before = dict(education="videregaende", prog={"decision_date": "2025-12-31", "start_date": "2026-01-05",
+                                                  "planned_end": "2027-01-05"})
+    assert_outcome(engine.evaluate(person(**before), D(2026, 3, 1)), r, "not_met")  # offered in 2025: 2021 limits
+    assert_outcome(by_start.evaluate(person(**before), D(2026, 3, 1)), r, "met")  # the start is the offer
     old = dict(education="videregaende", prog={"planned_end": "2023-05-14"})
-    assert_outcome(amended.evaluate(person(**old), D(2026, 3, 1)), r, "not_met")  # decided 2022: 2021 rules
+    assert_outcome(engine.evaluate(person(**old), D(2026, 3, 1)), r, "not_met")  # decided 2022: 2021 rules
     ext = dict(education="videregaende", prog={"decision_date": "2026-02-01", "start_date": "2026-02-01",
                                                "planned_end": "2026-12-31", "extensions": [{"date": "2026-06-01", "months": 1,
                                                                                             "expected_goal_attainment": True}]})
-    assert_outcome(amended.evaluate(person(**ext), D(2026, 7, 1)), r, "not_met")  # no extension in 2025 text
-    # The date unknown (the default): after the sanction both texts are judged; where they differ, unknown.
-    unknown = engine.evaluate(person(**vgs), D(2026, 3, 1)).finding(r)
+    assert_outcome(engine.evaluate(person(**ext), D(2026, 7, 1)), r, "not_met")  # no extension under § 13 as amended
+    # The in-force date set to unknown: the texts are judged both; where they differ, unknown.
+    unknown = unknown_date.evaluate(person(**vgs), D(2026, 3, 1)).finding(r)
     assert unknown.outcome.value == "unknown" and unknown.missing == (il.ENDRINGSLOV_2025,)
     same = dict(prog={"decision_date": "2025-08-01", "start_date": "2025-08-15", "planned_end": "2027-08-14"})
-    assert_outcome(engine.evaluate(person(**same), D(2025, 9, 1)), r, "met")  # grunnskole, work: 2 years in both
+    assert_outcome(unknown_date.evaluate(person(**same), D(2025, 9, 1)), r, "met")  # work offered 2025: 2 years in both
     assert_outcome(engine.evaluate(person(**vgs), D(2026, 3, 1)), "integreringsloven.fulltid", "met")
+
+
+def test_working_days_follow_regulation_17():
+    from integrules_integreringsloven._common import add_virkedager, virkedag
+    holidays = [D(2026, 1, 1), D(2026, 4, 2), D(2026, 4, 3), D(2026, 4, 6), D(2026, 5, 1), D(2026, 5, 14),
+                D(2026, 5, 25), D(2026, 12, 25)]
+    assert not any(virkedag(d) for d in holidays)
+    assert not virkedag(D(2026, 5, 17)) and not virkedag(D(2026, 3, 7))  # a Sunday 17 May; a Saturday
+    assert virkedag(D(2026, 4, 1)) and virkedag(D(2026, 4, 7)) and virkedag(D(2026, 5, 18))
+    assert add_virkedager(D(2026, 4, 1), 1) == D(2026, 4, 7)  # over Easter
 
 
 def test_2025_setting_is_checked():
@@ -317,19 +334,36 @@ def test_malgruppe_r1(engine):
     assert f.missing == ("introduksjonsprogram.decision_date",)
 
 
-def test_malgruppe_ages_under_both_texts(engine, amended):
+def test_malgruppe_ages_under_both_texts(engine, unknown_date):
+    """§ 8 first paragraph: 18-55 stays in force; 18-60 (LOV-2025-06-20-35) only from a date the King sets (a setting)."""
     r = "integreringsloven.malgruppe"
     d58 = dict(birth="1967-05-01", granted="2025-08-01", decision=None, participates=False)  # 58 at the permit
     assert outcome(engine, malgruppe_person(**d58), r, D(2025, 6, 19)) == "not_applicable"  # before the sanction
-    f = engine.evaluate(malgruppe_person(**d58), D(2025, 9, 1)).finding(r)
-    assert f.outcome.value == "unknown" and f.missing == (il.ENDRINGSLOV_2025,)
-    assert outcome(amended, malgruppe_person(**d58), r, D(2025, 12, 31)) == "not_applicable"
-    assert outcome(amended, malgruppe_person(**d58), r, D(2026, 1, 1)) == "met"
-    # the derived fact follows: the ordinary requirements are unknown, then judged, for a 58-year-old
-    assert outcome(engine, malgruppe_person(**{**d58, "participates": True, "decision": "2025-09-01"}),
-                   "integreringsloven.vedtak_og_oppstart", D(2025, 10, 1)) == "unknown"
-    assert outcome(engine, malgruppe_person(birth="1990-01-01", granted="2025-08-01", decision=None, participates=False),
-                   r, D(2025, 9, 1)) == "met"  # 35: the same under both texts
+    assert outcome(engine, malgruppe_person(**d58), r, D(2026, 3, 1)) == "not_applicable"  # 18-60 not in force
+    age_from = Engine(entry_points=False, plugins=[il], settings={il.ALDER_2025: "2026-06-01"})
+    assert outcome(age_from, malgruppe_person(**d58), r, D(2026, 5, 31)) == "not_applicable"
+    assert outcome(age_from, malgruppe_person(**d58), r, D(2026, 6, 1)) == "met"
+    age_unknown = Engine(entry_points=False, plugins=[il], settings={il.ALDER_2025: "ukjent"})
+    f = age_unknown.evaluate(malgruppe_person(**d58), D(2026, 3, 1)).finding(r)
+    assert f.outcome.value == "unknown" and f.missing == (il.ALDER_2025,)
+    assert outcome(age_unknown, malgruppe_person(**d58), r, D(2025, 12, 31)) == "not_applicable"  # the 2021 text then
+    # the derived fact follows: the ordinary requirements are judged for a 58-year-old once 18-60 is in force
+    assert outcome(age_from, malgruppe_person(**{**d58, "participates": True, "decision": "2026-06-01"}),
+                   "integreringsloven.vedtak_og_oppstart", D(2026, 7, 1)) != "not_applicable"
+    assert outcome(unknown_date, malgruppe_person(birth="1990-01-01", granted="2025-08-01", decision=None,
+                                                  participates=False), r, D(2025, 9, 1)) == "met"  # 35: the same
+
+
+def test_work_exception_needs_the_work_facts(engine):
+    """§ 8 fourth paragraph (from 01.01.2026): without the work facts, unknown naming them."""
+    r = "integreringsloven.malgruppe"
+    base = dict(birth="1990-01-01", granted="2025-11-01", decision=None, participates=False)
+    no_facts = attrs.evolve(malgruppe_person(**base), work=None, settlement_date=D(2025, 12, 10))
+    f = engine.evaluate(no_facts, D(2026, 3, 1)).finding(r)
+    assert f.outcome.value == "unknown" and f.missing == ("work",)
+    assert outcome(engine, attrs.evolve(no_facts, work=()), r, D(2026, 3, 1)) == "met"
+    assert outcome(engine, no_facts, r, D(2025, 12, 31)) == "met"  # the 2021 text asks nothing about work
+
 
 
 def test_fulltid(engine):
@@ -517,3 +551,22 @@ def test_overridden_fact_is_used():
     eng = Engine(entry_points=False, plugins=[il, Everyone()])
     assert outcome(eng, person(birth_date="1950-01-01"), "integreringsloven.integreringsplan") == "met"
     assert il.requirement_by_id("integreringsloven.varighet").id == "integreringsloven.varighet"
+
+
+def test_the_bundled_example_exercises_the_2026_rules():
+    """The example (as of 04.12.2026) has people settled in 2025 and 2026, judged by the amended rules."""
+    from integrules import synthetic
+    doc = synthetic.case_file()
+    assert doc["as_of"] == "2026-12-04" and len(doc["participants"]) == 70
+    years = {p["settlement_date"][:4] for p in doc["participants"]}
+    assert {"2025", "2026"} <= years
+    engine = Engine()
+    outcomes: dict[str, set[str]] = {}
+    for raw in doc["participants"]:
+        result = engine.evaluate(converter().structure(raw, Participant), D(2026, 12, 4))
+        for f in result.findings:
+            outcomes.setdefault(f.requirement_id, set()).add(f.outcome.value)
+    assert {"met", "pending"} <= outcomes["integreringsloven.arbeidsrettede_elementer"]
+    assert "met" in outcomes["integreringsloven.varighet"] and "not_applicable" in outcomes["integreringsloven.malgruppe"]
+    in_work = [p for p in doc["participants"] if any(j.get("hours_per_week", 0) >= 30 for j in p.get("work", []))]
+    assert in_work  # § 8 fourth paragraph is exercised

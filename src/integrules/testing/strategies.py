@@ -25,7 +25,7 @@ from ..levels import Level, Subtest
 from ..model import (
     Course, Education, Event, Extension, GoalChange, GoalChangeKind, Integreringsplan, LanguageTraining, Leave,
     NirRegistration, Participant, PermitBasis, PlanContents, Programme, ResidencePermit, Revision, RevisionTrigger,
-    Sluttmal, SubtestLevels, TestResult,
+    Sluttmal, SubtestLevels, TestResult, Work,
 )
 
 MIN_DATE = dt.date(2018, 1, 1)
@@ -105,7 +105,16 @@ def programmes(*, complete: bool = False) -> st.SearchStrategy[Programme]:
                                         expected_goal_attainment=_opt(st.booleans(), complete)), max_size=2).map(tuple)),
         leaves=o(st.lists(leaves(), max_size=2).map(tuple)), reopened=o(dates()),
         decision_made=_opt(st.booleans(), False),
+        absences=o(st.lists(leaves(), max_size=2).map(tuple)),
+        arbeidsrettede_timer_per_uke=o(st.sampled_from([0.0, 14.9, 15.0, 15.1, 30.0])),
     )
+
+
+def works(*, complete: bool = False) -> st.SearchStrategy[Work]:
+    """Work or job offers (§ 8 fourth paragraph), with hours around the 30-hour line."""
+    o = lambda s: _opt(s, complete)  # noqa: E731
+    return st.builds(Work, start=o(dates()), hours_per_week=o(st.sampled_from([10.0, 29.5, 30.0, 30.5, 40.0])),
+                     ended=o(st.booleans()), end=o(dates()))
 
 
 def plan_contents(*, complete: bool = False) -> st.SearchStrategy[PlanContents]:
@@ -188,6 +197,7 @@ def _field_strategies(complete: bool, regime: str | None) -> dict[str, st.Search
         "livsmestring": o(courses(complete=complete)),
         "foreldreveiledning": o(courses(complete=complete)),
         "nir": o(st.lists(nir_registrations(), max_size=5).map(tuple)),
+        "work": o(st.lists(works(complete=complete), max_size=2).map(tuple)),
     }
 
 

@@ -23,16 +23,18 @@ import datetime as dt
 from typing import Any
 
 from integrules import DerivedFact, Regime, Requirement, Setting, Text, hookimpl
+from integrules.dates import parse_date
 
 from . import _common, facts, klokker, nir, rules
 from ._common import (
-    ENDRINGSLOV_2025, IMDI_NY_LOV, IN_FORCE, LT_2025_35, OLD_REGIME, OVERGANG_2025, REGIME, UKJENT, lov, parse_ikraft,
-    parse_overgang, veileder,
+    ALDER_2025, ENDRINGSLOV_2025, FORSKRIFT_URL, IKKE_I_KRAFT, IKRAFT_2025, IMDI_NY_LOV, IN_FORCE, LOVDATA_RES_2025, LT_2025_35,
+    OLD_REGIME, OVERGANG_2025, REGIME, UKJENT, forskrift, lov, parse_alder, parse_ikraft, parse_overgang, veileder,
 )
 from .facts import decide_regime
 from .nir import NIR_ITEMS, NIR_REQUIREMENTS
 from .rules import (  # noqa: F401  (module-level Requirement objects, found by id by other plugins)
-    KAPASITET, KARRIERE_MYK, PERMISJON_2025, REVISJON, avslutning_registrert, avsluttende_norskprove, foreldreveiledning,
+    KAPASITET, KARRIERE_MYK, LIVSMESTRING_FRA, LIVSMESTRING_FRA_DEFAULT, OVERGANG_DAGEN, REVISJON, arbeidsrettede_elementer,
+    avslutning_registrert, avsluttende_norskprove, foreldreveiledning,
     fulltid, integreringskontrakt, integreringsplan, integreringsplan_innhold, integreringsplan_revisjon, karriereveiledning,
     kompetansekartlegging, livsmestring, malgruppe, norskopplaering_tilbud, norskopplaering_varighet, norskplan,
     samfunnskunnskap, samfunnskunnskapsprove, sluttmal, varighet, vedtak_og_oppstart,
@@ -66,6 +68,11 @@ def _bool(value: Any) -> bool:
     if text in ("false", "0", "nei", "no"):
         return False
     raise ValueError(f"expected true or false, got {value!r}")
+
+
+def _date(value: Any) -> str:
+    """A date setting, kept as ISO text (the rules read it with parse_date)."""
+    return parse_date(value).isoformat()
 
 
 def _months(value: Any) -> int:
@@ -129,44 +136,71 @@ def integrules_register_settings(register) -> None:
             "§ 3 and its section is not confirmed; it is the municipality's own decision, so the default is false "
             "(the main rule).")))
     register.setting(Setting(
-        name=ENDRINGSLOV_2025, default=UKJENT, parse=parse_ikraft,
-        references=(veileder("LOV-2025-06-20-35 del IV nr. 1", LT_2025_35), lov("8", 1), lov("13"), lov("14")),
+        name=ENDRINGSLOV_2025, default=IKRAFT_2025.isoformat(), parse=parse_ikraft,
+        references=(veileder("FOR-2025-06-20-1102 (ikrafttredelse av LOV-2025-06-20-35)", LOVDATA_RES_2025),
+                    veileder("LOV-2025-06-20-35", LT_2025_35), lov("8", 4), lov("13"), lov("14"), lov("14 a"), lov("15", 3)),
         description=Text(
-            "Datoen endringsloven LOV-2025-06-20-35 (§ 8 18-60 år og unntak for arbeid, nye §§ 12 a, 13, 14, 14 a, "
-            "18 a, 18 b, ny § 37 c) gjelder fra, eller «ukjent» (standard). Loven gjelder «fra den tiden Kongen "
-            "bestemmer», og ingen kilde som er lest, gir datoen (docs/legal-notes/integreringsloven.md § 1.1). Før "
-            "sanksjonen 20.06.2025 gjelder bare 2021-teksten; med en dato gjelder 2025-teksten for det som skjer fra "
-            "den dagen; med «ukjent» vurderes både 2021- og 2025-teksten etter 20.06.2025, og svaret er «ukjent» med "
-            "denne innstillingen som manglende opplysning når de gir ulikt svar. Kongen kan sette bestemmelsene i kraft "
-            "til ulik tid; én dato for alle er en forenkling.",
-            "The date the amending act LOV-2025-06-20-35 (§ 8 ages 18-60 and the work exception, new §§ 12 a, 13, 14, "
-            "14 a, 18 a, 18 b, new § 37 c) applies from, or «ukjent» (unknown, the default). The act applies «from the "
-            "time the King decides», and no source read gives the date (docs/legal-notes/integreringsloven.md § 1.1). "
-            "Before its sanction on 20.06.2025 only the 2021 text applies; with a date the 2025 text governs what "
-            "happens from that day; with «ukjent» both the 2021 and the 2025 text are judged after 20.06.2025, and the "
-            "answer is «unknown», naming this setting, when they differ. The King may bring provisions into force at "
-            "different times; one date for all is a simplification.")))
+            "Datoen endringsloven LOV-2025-06-20-35 (§ 8 fjerde ledd om arbeid, nye §§ 12 a, 13, 14, 14 a, 15, 18 a, 18 b, "
+            "ny § 37 c) gjelder fra. Standard 2026-01-01: FOR-2025-06-20-1102, slik notene i den konsoliderte lovteksten "
+            "(hentet 28.07.2026) oppgir; endringene i §§ 2, 12, 30, 40 og 48 gjaldt fra 20.06.2025, men berører ikke "
+            "det reglene vurderer. Aldersgrensen 18-60 år i § 8 er ikke i kraft og har egen innstilling "
+            "(integreringsloven.endringslov_2025_aldersgrense_ikraft). Før sanksjonen 20.06.2025 gjelder bare "
+            "2021-teksten; med en dato gjelder 2025-teksten for det som skjer fra den dagen; med «ukjent» vurderes "
+            "begge tekstene, og svaret er «ukjent» med denne innstillingen som manglende opplysning når de gir ulikt svar.",
+            "The date the amending act LOV-2025-06-20-35 (§ 8 fourth paragraph on work, new §§ 12 a, 13, 14, 14 a, 15, "
+            "18 a, 18 b, new § 37 c) applies from. Default 2026-01-01: FOR-2025-06-20-1102, as the notes of the "
+            "consolidated text (retrieved 28.07.2026) give it; the changes to §§ 2, 12, 30, 40 and 48 applied from "
+            "20.06.2025 but touch nothing the rules judge. The 18-60 age limit of § 8 is not in force and has its own "
+            "setting (integreringsloven.endringslov_2025_aldersgrense_ikraft). Before the sanction on 20.06.2025 only the "
+            "2021 text applies; with a date the 2025 text governs what happens from that day; with «ukjent» (unknown) "
+            "both texts are judged, and the answer is «unknown», naming this setting, when they differ.")))
+    register.setting(Setting(
+        name=ALDER_2025, default=IKKE_I_KRAFT, parse=parse_alder,
+        references=(lov("8", 1, punktum=1), lov("8", 3, punktum=1), veileder("LOV-2025-06-20-35", LT_2025_35)),
+        description=Text(
+            "Når aldersgrensen «fra og med 18 til og med 60 år» i § 8 første ledd første punktum (og «over 60 år» i "
+            "tredje ledd første punktum) etter LOV-2025-06-20-35 gjelder fra. Standard «ikke_i_kraft»: notene i den "
+            "konsoliderte lovteksten (28.07.2026) sier «i kraft fra den tid Kongen bestemmer», så 18-55 år gjelder. "
+            "Sett en dato når Kongen har bestemt den, eller «ukjent» for å vurdere begge aldersgrensene.",
+            "When the age limit «from 18 up to and including 60» of § 8 first paragraph first sentence (and «over 60» in "
+            "the third paragraph first sentence) as amended by LOV-2025-06-20-35 applies. Default «ikke_i_kraft» (not in "
+            "force): the notes of the consolidated text (28.07.2026) say «in force from the time the King decides», so "
+            "18-55 applies. Set a date once the King has decided it, or «ukjent» to judge both age limits.")))
     register.setting(Setting(
         name=OVERGANG_2025, default="vedtaksdato", parse=parse_overgang,
-        references=(veileder("LOV-2025-06-20-35 del IV nr. 2", LT_2025_35),),
+        references=(forskrift("75", url=FORSKRIFT_URL.format("75")), forskrift("76", url=FORSKRIFT_URL.format("76")),
+                    veileder("LOV-2025-06-20-35 del IV nr. 2", LT_2025_35)),
         description=Text(
-            "Hvilken dato som avgjør om et introduksjonsprogram følger 2021- eller 2025-reglene om sluttmål og varighet: "
-            "«vedtaksdato» (standard) eller «oppstart». Loven sier bare «Departementet kan gi nærmere overgangsregler», "
-            "og ingen overgangsregler er funnet; vedtaket er det som fastsetter programmet (§ 15), så vedtaksdatoen er "
-            "standard.",
-            "Which date decides whether an introduction programme follows the 2021 or the 2025 rules on end goal and duration: "
-            "«vedtaksdato» (decision date, the default) or «oppstart» (start date). The act only says «Departementet kan "
-            "gi nærmere overgangsregler» (the ministry may give transition rules), and none was found; the decision is "
-            "what sets the programme (§ 15), so the decision date is the default.")))
+            "Hvilken dato som er «tilbud om oppstart» (forskriften §§ 75-76) og avgjør om et introduksjonsprogram følger "
+            "2021- eller 2025-reglene om varighet, sluttmål og arbeidsrettede elementer: «vedtaksdato» (standard) eller "
+            "«oppstart». Tilbudet om program gis i vedtaket etter § 12, som også fastsetter programmet (§ 15), så "
+            "vedtaksdatoen er standard.",
+            "Which date is the «offer of a programme start» (regulation §§ 75-76) that decides whether an introduction "
+            "programme follows the 2021 or the 2025 rules on duration, end goal and work-oriented elements: "
+            "«vedtaksdato» (decision date, the default) or «oppstart» (start date). The programme is offered in the § 12 "
+            "decision, which also sets it (§ 15), so the decision date is the default.")))
     register.setting(Setting(
-        name=PERMISJON_2025, default=True, parse=_bool, references=(lov("18 b"),),
+        name=OVERGANG_DAGEN, default=False, parse=_bool,
+        references=(forskrift("75", url=FORSKRIFT_URL.format("75")), forskrift("76", url=FORSKRIFT_URL.format("76"))),
         description=Text(
-            "Etter LOV-2025-06-20-35 står det ikke lenger i loven at godkjent permisjon legges til programtiden; det "
-            "skal avgjøres i forskrift (§ 18 b bokstav d), som ikke er funnet. Standard true beholder 2021-regelen "
-            "og melder ikke brudd for program forlenget med permisjon. Brukes bare når 2025-versjonen er i kraft.",
-            "After LOV-2025-06-20-35 the law no longer says approved leave is added to the programme; a regulation "
-            "decides (§ 18 b letter d), which was not found. The default true keeps the 2021 rule and reports no "
-            "breach for a programme extended by leave. Used only when the 2025 version is in force.")))
+            "Om et tilbud om oppstart gitt selve dagen 01.01.2025 eller 01.01.2026 er «etter» datoen i forskriften "
+            "§§ 75-76 (true) eller ikke (false, standard: ordlyden «etter 1. januar»). Dagen er en helligdag, så det "
+            "betyr sjelden noe.",
+            "Whether a programme start offered on the day itself, 01.01.2025 or 01.01.2026, is «after» the date of "
+            "regulation §§ 75-76 (true) or not (false, the default: the wording «etter 1. januar»). The day is a public "
+            "holiday, so it seldom matters.")))
+    register.setting(Setting(
+        name=LIVSMESTRING_FRA, default=LIVSMESTRING_FRA_DEFAULT, parse=_date,
+        references=(forskrift("4", 3, url=FORSKRIFT_URL.format("4")), forskrift("4", 4, url=FORSKRIFT_URL.format("4"))),
+        description=Text(
+            "Vedtaksdatoen fra og med som deltakere med videregående eller høyere skal tilbys minst 15 timer livsmestring "
+            "(5 + 10) i stedet for 25 (forskriften § 4 etter FOR-2025-09-17-1909, i kraft 01.01.2026). Lovdata viser til "
+            "en overgangsregel i endringsforskriften, som ikke er funnet; standard 2026-01-01 lar programmer vedtatt fra "
+            "ikrafttredelsen følge den nye regelen.",
+            "The decision date from which participants with upper secondary or higher must be offered at least 15 hours of "
+            "life skills (5 + 10) instead of 25 (regulation § 4 as amended by FOR-2025-09-17-1909, in force 01.01.2026). "
+            "Lovdata points to a transition rule in the amending regulation, which was not found; the default 2026-01-01 "
+            "lets programmes decided from the in-force date follow the new rule.")))
     for item in klokker.SETTINGS:  # the training clocks and «samtidig» (klokker.py)
         register.setting(item)
 

@@ -18,7 +18,7 @@ from integrules.model import Education, PermitBasis
 
 from . import klokker
 from ._common import (
-    IMDI_F12, IMDI_MALGRUPPE, IMDI_NY_LOV, IN_FORCE, OLD_REGIME, REGIME, V2021, V2025, fmt, forskrift, lov,
+    IMDI_F12, IMDI_MALGRUPPE, IMDI_NY_LOV, IN_FORCE, OLD_REGIME, REGIME, V2021, V2025_ALDER, fmt, forskrift, lov,
     value_under_texts, veileder,
 )
 
@@ -164,10 +164,69 @@ DECISION_PATH = "introduksjonsprogram.decision_date"
 _FROM_PROGRAMME = object()
 
 
+# § 8 first paragraph: «mellom 18 og 55 år» (2021; still in force, see _common.ALDER_2025); «fra og med 18 til og
+# med 60 år» as amended by LOV-2025-06-20-35 once that sentence is in force. Both read inclusively.
+ALDER_MAKS_2021 = 55
+ALDER_MAKS_2025 = 60
+# § 8 fourth paragraph (LOV-2025-06-20-35, in force 01.01.2026): «minst 30 timer i uken».
+ARBEID_TIMER = 30
+WORK_PATH = "work"
+
+
 def age_limit(text: str) -> int:
-    """The upper age of § 8 first paragraph: «mellom 18 og 55 år» (2021), «fra og med 18 til og med 60 år»
-    (LOV-2025-06-20-35). Both read inclusively: 55 (60) is in, 56 (61) is out."""
-    return 55 if text == V2021 else 60
+    """The upper age of § 8 first paragraph under ``text``: 55 (56 is out), or 60 once the amended first sentence
+    is in force (the text V2025_ALDER)."""
+    return ALDER_MAKS_2025 if text == V2025_ALDER else ALDER_MAKS_2021
+
+
+def _work_on(p, day: dt.date) -> tuple[bool, Text | None]:
+    """§ 8 fourth paragraph on ``day``: (True, why) when in work or offered work of at least 30 hours a week on that
+    day; (False, None) when known not; Missing naming the facts that would settle it. A job that ended (or an offer
+    that lapsed) before ``day`` does not count: «Første ledd gjelder likevel dersom arbeidsforholdet opphører»."""
+    jobs = need(p.work, WORK_PATH)
+    missing: set[str] = set()
+    for job in jobs:
+        if job.start is None:
+            missing.add("work.start")
+            continue
+        since = job.start
+        if since > day:
+            continue
+        if job.ended is None:
+            missing.add("work.ended")
+            continue
+        if job.ended:
+            if job.end is None:
+                missing.add("work.end")
+                continue
+            if job.end < day:
+                continue
+        if job.hours_per_week is None:
+            missing.add("work.hours_per_week")
+            continue
+        if job.hours_per_week >= ARBEID_TIMER:
+            kind = ("i arbeid eller med tilbud om arbeid", "in work or offered work")
+            return True, Text(f"{kind[0]} på {job.hours_per_week:g} timer i uken {fmt(day)} (fra {fmt(since)}); første "
+                              f"ledd gjelder ikke ved minst {ARBEID_TIMER} timer i uken (§ 8 fjerde ledd, LOV-2025-06-20-35)",
+                              f"{kind[1]} of {job.hours_per_week:g} hours a week on {fmt(day)} (from {fmt(since)}); the "
+                              f"first paragraph does not apply at {ARBEID_TIMER} hours a week or more (§ 8 fourth "
+                              "paragraph, LOV-2025-06-20-35)")
+    if missing:
+        raise Missing(*sorted(missing))
+    # Work of 30 hours or more that ended before ``day``: the right comes back only when it ended within the two
+    # years of the first paragraph third sentence («innen fristen satt i første ledd tredje punktum»).
+    for job in jobs:
+        since = job.start
+        if not (job.ended and job.end is not None and since <= job.end < day) or _months_lived(p, job.end) < 24:
+            continue
+        if need(job.hours_per_week, "work.hours_per_week") >= ARBEID_TIMER:
+            return True, Text(f"arbeid på {job.hours_per_week:g} timer i uken fra {fmt(since)} opphørte først {fmt(job.end)}, "
+                              "etter at personen hadde bodd to år i en kommune; første ledd gjelder da ikke igjen (§ 8 "
+                              "fjerde ledd andre punktum, LOV-2025-06-20-35)",
+                              f"work of {job.hours_per_week:g} hours a week from {fmt(since)} ended only {fmt(job.end)}, "
+                              "after the person had lived two years in a municipality; the first paragraph does not apply "
+                              "again (§ 8 fourth paragraph second sentence, LOV-2025-06-20-35)")
+    return False, None
 
 
 def text_day(p, as_of) -> dt.date | None:
@@ -187,7 +246,7 @@ def target(p, as_of, text: str, decision=_FROM_PROGRAMME) -> tuple[bool, Text]:
 
     ``decision`` is the § 12 decision to judge the two years at: by default the registered one (None =
     unknown, asked for only when it matters); passed as None it means no decision (yet)."""
-    amended = text == V2025
+    amended = text != V2021
     permit = need(p.permit, "permit")
     basis = need(permit.basis, "permit.basis")
     if basis is PermitBasis.NORDISK_EOS:
@@ -222,7 +281,7 @@ def target(p, as_of, text: str, decision=_FROM_PROGRAMME) -> tuple[bool, Text]:
     except Missing:
         deadline = None
     if deadline is not None and _months_lived(p, deadline) < 24:
-        return True, Text("i målgruppen (§§ 8-9)", "in the target group (§§ 8-9)")
+        return _not_working(p, as_of, amended, decision, unknown_decision)
     if deadline is None:
         frist_vedtak(p, as_of)  # raises Missing naming what the deadline needs
     if decision is None and not unknown_decision:
@@ -235,7 +294,26 @@ def target(p, as_of, text: str, decision=_FROM_PROGRAMME) -> tuple[bool, Text]:
         return False, Text(f"hadde bodd i en kommune i to år eller mer {fmt(check)} (§ 8 første ledd tredje punktum)",
                            f"had lived in a municipality for two years or more by {fmt(check)} (§ 8 first paragraph, "
                            "third sentence)")
-    return True, Text("i målgruppen (§§ 8-9)", "in the target group (§§ 8-9)")
+    return _not_working(p, as_of, amended, decision, unknown_decision)
+
+
+def _not_working(p, as_of, amended: bool, decision, unknown_decision: bool) -> tuple[bool, Text]:
+    """In the target group so far; as amended, § 8 fourth paragraph is judged on the day of the § 12 decision (made by
+    ``as_of``), else on ``as_of``: the right as it stands. Work that ends within the two years gives it back."""
+    inside = Text("i målgruppen (§§ 8-9)", "in the target group (§§ 8-9)")
+    if not amended:
+        return True, inside
+    jobs = need(p.work, WORK_PATH)
+    if not jobs:
+        return True, inside
+    prog = p.introduksjonsprogram
+    if decision is None and unknown_decision and (prog is None or prog.participates is not False):
+        raise Missing(DECISION_PATH)  # the day to judge the work on is not known
+    day = decision if decision is not None and decision <= as_of else as_of
+    working, why = _work_on(p, day)
+    if working:
+        return False, why
+    return True, inside
 
 
 def _memo(ctx, p, as_of, key: tuple, compute: Callable[[], Any]) -> Any:
@@ -267,7 +345,7 @@ def _program_target(p, as_of, ctx) -> tuple[bool, Text]:
         seen.setdefault(value, why)
         return value
 
-    value = value_under_texts(ctx, as_of, text_day(p, as_of), DECISION_PATH, one)
+    value = value_under_texts(ctx, as_of, text_day(p, as_of), DECISION_PATH, one, section8=True)
     return value, seen[value]
 
 
@@ -374,18 +452,24 @@ def annet_regelverk(p, as_of, ctx=None) -> AnnetRegelverk | None:
 FACTS = (
     DerivedFact(name=RETT_PROGRAM, compute=rett_og_plikt_program, references=(lov("8"), lov("9"),
                                                                                 veileder("Målgruppe for introduksjonsprogram", IMDI_MALGRUPPE)),
-                description=Text("Rett og plikt til introduksjonsprogram (§§ 8-9): 18-55 år (etter LOV-2025-06-20-35: 18-60) "
+                description=Text("Rett og plikt til introduksjonsprogram (§§ 8-9): 18-55 år (18-60 etter LOV-2025-06-20-35 "
+                                 "når det er satt i kraft: innstillingen "
+                                 "integreringsloven.endringslov_2025_aldersgrense_ikraft) "
                                  "da tillatelsen ble innvilget, tillatelse etter § 9 a-g, bosatt etter avtale (unntatt f og "
-                                 "g), under to år i en kommune ved vedtaket (eller ved fristen i § 12 om den kommer først). "
-                                 "Teksten som gjaldt ved vedtaket (uten vedtak: ved vurderingsdatoen) avgjør; er den ukjent "
-                                 "og tekstene gir ulikt svar, er faktumet ukjent (innstillingen "
+                                 "g), under to år i en kommune ved vedtaket (eller ved fristen i § 12 om den kommer først), "
+                                 "og fra 01.01.2026 ikke i arbeid eller med tilbud om arbeid på minst 30 timer i uken (§ 8 "
+                                 "fjerde ledd). Teksten som gjaldt ved vedtaket (uten vedtak: ved vurderingsdatoen) avgjør; "
+                                 "er den ukjent og tekstene gir ulikt svar, er faktumet ukjent (innstillingen "
                                  "integreringsloven.endringslov_2025_ikraft).",
-                                 "Right and duty to the introduction programme (§§ 8-9): aged 18-55 (as amended by "
-                                 "LOV-2025-06-20-35: 18-60) when the permit was granted, a § 9 a-g permit, settled by "
-                                 "agreement (except f and g), under two years in a municipality at the decision (or at the "
-                                 "§ 12 deadline if that comes first). The text in force at the decision (with none: at the "
-                                 "as-of date) governs; when that is unknown and the texts differ, the fact is unknown (the "
-                                 "setting integreringsloven.endringslov_2025_ikraft).")),
+                                 "Right and duty to the introduction programme (§§ 8-9): aged 18-55 (18-60 as amended by "
+                                 "LOV-2025-06-20-35 once in force: the setting "
+                                 "integreringsloven.endringslov_2025_aldersgrense_ikraft) "
+                                 "when the permit was granted, a § 9 a-g permit, settled by agreement (except f and g), under "
+                                 "two years in a municipality at the decision (or at the § 12 deadline if that comes first), "
+                                 "and from 01.01.2026 not in work or offered work of at least 30 hours a week (§ 8 fourth "
+                                 "paragraph). The text in force at the decision (with none: at the as-of date) governs; when "
+                                 "that is unknown and the texts differ, the fact is unknown (the setting "
+                                 "integreringsloven.endringslov_2025_ikraft).")),
     DerivedFact(name=FRIST_VEDTAK, compute=frist_vedtak, references=(lov("12", 2),),
                 description=Text("Frist for vedtak om og oppstart av introduksjonsprogram: tre måneder etter bosetting "
                                  "(bosatt etter avtale) eller etter krav om program (ellers).",

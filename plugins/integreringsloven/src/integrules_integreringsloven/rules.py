@@ -8,21 +8,21 @@ import attrs
 
 from integrules import Evaluation, Requirement, Missing, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, unknown
 from integrules import requirement as _requirement
-from integrules.dates import add_months, age_on
+from integrules.dates import add_months, age_on, parse_date
 from integrules.model import PermitBasis, Sluttmal
 from integrules.levels import Subtest
 
 from . import facts as F
 from . import klokker as K
 from ._common import (
-    ENDRINGSLOV_2025, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025, REGIME, V2021, V2025, by_date,
-    fact, fmt, forskrift, leave_days, lov, setting, under_texts, value_under_texts, veileder,
+    ALDER_2025, ENDRINGSLOV_2025, FORSKRIFT_URL, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025,
+    REGIME, V2021, add_virkedager, by_date, fact, fmt, forskrift, leave_days, lov, setting, under_texts, value_under_texts,
+    veileder, virkedager,
 )
 
 KARRIERE_MYK = "integreringsloven.karriereveiledning_myk"
 REVISJON = "integreringsloven.revisjon_intervall_maneder"
 KAPASITET = "integreringsloven.foreldreveiledning_kapasitetsunntak"
-PERMISJON_2025 = "integreringsloven.permisjon_forlenger_program_2025"
 
 T = Text
 
@@ -54,7 +54,8 @@ def _offer_group(ctx) -> Text | None:
         seen.setdefault(offer is not None, offer)
         return offer is not None
 
-    return seen[True] if value_under_texts(ctx, ctx.as_of, F.text_day(ctx.p, ctx.as_of), F.DECISION_PATH, one) else None
+    return seen[True] if value_under_texts(ctx, ctx.as_of, F.text_day(ctx.p, ctx.as_of), F.DECISION_PATH, one,
+                                          section8=True) else None
 
 
 def target_gate(ctx, *, participation: bool, offered: bool = False) -> Evaluation | None:
@@ -215,18 +216,6 @@ COMMON = dict(regime=REGIME, valid_from=IN_FORCE)
 
 # -- R1: the target group (§§ 8-9) -------------------------------------------------------------------
 
-_WORK_2025 = T(" Unntaket i § 8 fjerde ledd (LOV-2025-06-20-35) for den som er i arbeid eller har tilbud om arbeid på minst "
-               "30 timer i uken, er ikke en registrert opplysning og er ikke vurdert.",
-               " The exception of § 8 fourth paragraph (LOV-2025-06-20-35) for someone working or offered work of at "
-               "least 30 hours a week is not a registered fact and is not judged.")
-
-
-def _text_note(text: str, ev: Evaluation) -> Evaluation:
-    if text != V2025 or ev.outcome is Outcome.UNKNOWN:
-        return ev
-    return attrs.evolve(ev, message=T(ev.message.nb + _WORK_2025.nb, ev.message.en + _WORK_2025.en))
-
-
 def _lawful_offer(ctx, text: str) -> Text | None:
     """The § 8 third paragraph group the municipality «kan» offer the programme to, or None."""
     permit = ctx.p.permit
@@ -281,30 +270,29 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
         # Whether there is a programme is unknown: only «in the group» settles it, whatever the programme.
         eligible, _ = F.target_once(ctx, text)
         if eligible:
-            return _text_note(text, met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn treffes.",
+            return (met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn treffes.",
                                         "The person has the right and duty to the programme (§§ 8-9), whenever the "
                                         "decision is made."))
         raise Missing("introduksjonsprogram" if prog is None else "introduksjonsprogram.participates")
     decision = prog.decision_date
     if prog.participates:
         if decision is not None and ctx.happened(decision):
-            return _text_note(text, _judge_decision(ctx, text, decision))
+            return _judge_decision(ctx, text, decision)
         if decision is None and prog.decision_made is not False:  # a participant whose decision date is unknown
             eligible, _ = F.target_once(ctx, text)
             if eligible:
-                return _text_note(text, met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn "
-                                            "treffes.", "The person has the right and duty to the programme (§§ 8-9), "
-                                            "whenever the decision is made."))
+                return met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn treffes.",
+                           "The person has the right and duty to the programme (§§ 8-9), whenever the decision is made.")
             raise Missing(F.DECISION_PATH)
     # Not taking part (a registered decision date does not matter then: nobody is in a programme without a
     # basis), or the decision lies after the as-of date.
     eligible, why = F.target_once(ctx, text, None)
     if eligible:
-        return _text_note(text, met("Ikke i program ennå; personen har rett og plikt til programmet (§§ 8-9), så vedtak "
+        return (met("Ikke i program ennå; personen har rett og plikt til programmet (§§ 8-9), så vedtak "
                                     "skal treffes innen fristen i § 12.",
                                     "Not in the programme yet; the person has the right and duty to the programme "
                                     "(§§ 8-9), so a decision is due by the § 12 deadline."))
-    return _text_note(text, not_applicable(f"Ikke i program, og utenfor målgruppen for rett og plikt: {why.nb}.",
+    return (not_applicable(f"Ikke i program, og utenfor målgruppen for rett og plikt: {why.nb}.",
                                            f"Not in the programme, and outside the target group: {why.en}."))
 
 
@@ -322,12 +310,14 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
         "bort retten). Den som tilbys program, må ha bodd i en kommune i mindre enn to år ved vedtaket (§ 8 tredje "
         "ledd). Oppfylt: vedtaket har grunnlag, eller personen har rett og plikt. Ikke oppfylt: vedtak uten grunnlag "
         "(tillatelse utenfor § 9 og tredje ledd, under 18 år, eller to år eller mer i en kommune). Gjelder ikke: intet "
-        "vedtak og utenfor målgruppen, eller nordisk/EØS-borger. Etter LOV-2025-06-20-35 er aldersgrensen 18-60 år "
-        "(«fra og med 18 til og med 60 år», tredje ledd «over 60 år»); teksten som gjaldt da vedtaket ble truffet "
-        "(uten vedtak: på vurderingsdatoen) avgjør. Ikrafttredelsen er innstillingen "
-        "integreringsloven.endringslov_2025_ikraft (standard ukjent): før 20.06.2025 gjelder bare 2021-teksten; med "
-        "ukjent dato vurderes begge, og ulikt svar gir «ukjent». Unntaket for arbeid minst 30 timer i uken (ny § 8 "
-        "fjerde ledd) er ikke en registrert opplysning og vurderes ikke. Familiegjenforening etter § 9 f forutsetter at "
+        "vedtak og utenfor målgruppen, eller nordisk/EØS-borger. Teksten som gjaldt da vedtaket ble truffet (uten "
+        "vedtak: på vurderingsdatoen) avgjør. Fra 01.01.2026 (LOV-2025-06-20-35, FOR-2025-06-20-1102; innstillingen "
+        "integreringsloven.endringslov_2025_ikraft) gjelder § 8 fjerde ledd: første ledd gjelder ikke den som er i "
+        "arbeid eller har tilbud om arbeid på minst 30 timer i uken (opplysningen work, vurdert på vedtaksdagen, uten "
+        "vedtak på vurderingsdatoen; uten opplysningen «ukjent»), men gjelder likevel om arbeidet opphører innen to år "
+        "i en kommune (første ledd tredje punktum). Aldersgrensen 18-60 år («fra og med 18 til og med 60 år», tredje "
+        "ledd «over 60 år») er ikke i kraft (innstillingen integreringsloven.endringslov_2025_aldersgrense_ikraft, "
+        "standard ikke_i_kraft): 18-55 gjelder. Familiegjenforening etter § 9 f forutsetter at "
         "referansepersonen hadde bodd i en kommune i mindre enn fem år før det ble søkt om familiegjenforening: det "
         "vurderes fra permit.reference_settled og permit.reunification_applied, og er ukjent uten dem (aldri lagt til "
         "grunn); fem år eller mer gir ikke rett og plikt, men kommunen kan tilby program etter § 8 tredje ledd.",
@@ -341,12 +331,14 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
         "is offered the programme must have lived in a municipality less than two years at the decision (§ 8 third "
         "paragraph). Met: the decision has a basis, or the person has the right and duty. Not met: a decision without a "
         "basis (a permit outside § 9 and the third paragraph, under 18, or two years or more in a municipality). Not "
-        "applicable: no decision and outside the target group, or a Nordic/EEA citizen. As amended by "
-        "LOV-2025-06-20-35 the age range is 18-60 («fra og med 18 til og med 60 år», third paragraph «over 60 år»); "
-        "the text in force when the decision was made (with none: on the as-of date) governs. The in-force date is the "
-        "setting integreringsloven.endringslov_2025_ikraft (default unknown): before 20.06.2025 only the 2021 text "
-        "applies; with the date unknown both are judged and differing answers give «unknown». The exception for work of "
-        "at least 30 hours a week (new § 8 fourth paragraph) is not a registered fact and is not judged. Family "
+        "applicable: no decision and outside the target group, or a Nordic/EEA citizen. The text in force when the "
+        "decision was made (with none: on the as-of date) governs. From 01.01.2026 (LOV-2025-06-20-35, "
+        "FOR-2025-06-20-1102; the setting integreringsloven.endringslov_2025_ikraft) § 8 fourth paragraph applies: the "
+        "first paragraph does not apply to someone in work or offered work of at least 30 hours a week (the fact work, "
+        "judged on the decision day, with no decision on the as-of date; without it «unknown»), but applies again if "
+        "the work ends within two years in a municipality (first paragraph third sentence). The 18-60 age limit («fra og "
+        "med 18 til og med 60 år», third paragraph «over 60 år») is not in force (the setting "
+        "integreringsloven.endringslov_2025_aldersgrense_ikraft, default ikke_i_kraft): 18-55 applies. Family "
         "reunification under § 9 f requires the reference person to have lived in a municipality less than five years "
         "before family reunification was applied for: judged from permit.reference_settled and "
         "permit.reunification_applied, unknown without them (never assumed); five years or more gives no right and "
@@ -354,13 +346,14 @@ def _judge_malgruppe(ctx, text: str) -> Evaluation:
     references=(lov("8", 1), lov("8", 2), lov("8", 3), lov("8", 4), lov("9", 1), lov("12", 2),
                 veileder("Målgruppe for introduksjonsprogram etter integreringsloven", IMDI_MALGRUPPE),
                 veileder("LOV-2025-06-20-35", LT_2025_35)),
-    responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025,), checklist=("R1",), **COMMON)
+    responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, ALDER_2025), checklist=("R1",), **COMMON)
 def malgruppe(ctx) -> Evaluation:
     permit = ctx.need(ctx.p.permit, "permit")
     if ctx.need(permit.basis, "permit.basis") is PermitBasis.NORDISK_EOS:
         return not_applicable("Nordisk borger eller omfattet av EØS-avtalen: utenfor målgruppen (§ 8).",
                               "A Nordic citizen or covered by the EEA Agreement: outside the target group (§ 8).", lov("8", 4))
-    return under_texts(ctx, F.text_day(ctx.p, ctx.as_of), F.DECISION_PATH, lambda text: _judge_malgruppe(ctx, text))
+    return under_texts(ctx, F.text_day(ctx.p, ctx.as_of), F.DECISION_PATH, lambda text: _judge_malgruppe(ctx, text),
+                       section8=True)
 
 
 # -- R2, R3, R4 ------------------------------------------------------------------------------------
@@ -479,7 +472,9 @@ def vedtak_og_oppstart(ctx) -> Evaluation:
 # -- R5: sluttmål and durations (§ 13) -----------------------------------------------------------------
 
 _VGS_GOALS = (Sluttmal.ARBEID, Sluttmal.HOYERE_UTDANNING)
-_OTHER_GOALS = (Sluttmal.ARBEID, Sluttmal.GRUNNSKOLE, Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE)
+# A trade (fag- og yrkesopplæring) is a way to complete upper secondary.
+_OTHER_GOALS = (Sluttmal.ARBEID, Sluttmal.GRUNNSKOLE, Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE,
+                Sluttmal.FAG_OG_YRKESOPPLAERING)
 
 
 def _age_at_goal(ctx, prog) -> int:
@@ -488,7 +483,8 @@ def _age_at_goal(ctx, prog) -> int:
 
 
 _VGS_GOALS_2025 = (Sluttmal.ARBEID, Sluttmal.HOYERE_UTDANNING, Sluttmal.FAGSKOLE)
-_OTHER_GOALS_2025 = (Sluttmal.ARBEID, Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE)
+_OTHER_GOALS_2025 = (Sluttmal.ARBEID, Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE,
+                     Sluttmal.FAG_OG_YRKESOPPLAERING)
 
 
 def _judge_goal(goal: Sluttmal, allowed, group: Text) -> Evaluation:
@@ -522,7 +518,7 @@ def _goal_2025(ctx, prog, goal: Sluttmal) -> Evaluation:
             "over 55: the programme shall qualify for work (§ 13 first paragraph / § 14 first paragraph, "
             "LOV-2025-06-20-35)"))
     if education.upper_secondary_or_higher:
-        if goal in (Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE):
+        if goal in _FORMELL:
             # «yrkesfaglig rekvalifisering etter opplæringslova § 18-4» is allowed, but is no value of the model.
             return unknown(["introduksjonsprogram.sluttmal"], (
                 f"Sluttmål «{goal.value}» med videregående fra før: § 13 første ledd (LOV-2025-06-20-35) tillater "
@@ -559,8 +555,10 @@ def _goal_2025(ctx, prog, goal: Sluttmal) -> Evaluation:
         "videregående (grunnskole er ikke lenger et sluttmål); over 55 år ved vedtaket bare arbeid. Gjelder også den "
         "som deltar etter tilbud etter § 8 tredje ledd. Programmet følger teksten som gjaldt på vedtaksdatoen (som "
         "varigheten: innstillingen integreringsloven.endringslov_2025_overgang = oppstart gir oppstartsdatoen). "
-        "Ikrafttredelsen er innstillingen integreringsloven.endringslov_2025_ikraft (standard ukjent): før 20.06.2025 "
-        "gjelder bare 2021-teksten; med ukjent dato vurderes begge, og ulikt svar gir «ukjent».",
+        "Ikrafttredelsen er innstillingen integreringsloven.endringslov_2025_ikraft (standard 2026-01-01, "
+        "FOR-2025-06-20-1102); med «ukjent» vurderes begge tekstene etter 20.06.2025, og ulikt svar gir «ukjent». "
+        "Fag- og yrkesopplæring er et mål i videregående opplæring (§ 14 femte ledd etter endringen; i 2021-teksten "
+        "regnet som fullført videregående).",
         "The municipality must set an end goal (§ 13 first paragraph, 2021 text). With upper secondary or higher: "
         "work or qualifying for higher education. Under 25 without upper secondary: as a rule completed upper "
         "secondary, other goals allowed. Others: work, (part of) primary or upper secondary school. Age counts at the "
@@ -573,8 +571,9 @@ def _goal_2025(ctx, prog, goal: Sluttmal) -> Evaluation:
         "Applies also to whoever takes part on an offer under § 8 third paragraph. A programme follows the text in "
         "force on its decision date (as for the duration: the setting integreringsloven.endringslov_2025_overgang = "
         "oppstart gives its start date). The in-force date is the setting integreringsloven.endringslov_2025_ikraft "
-        "(default unknown): before 20.06.2025 only the 2021 text applies; with the date unknown both are judged and "
-        "differing answers give «unknown»."),
+        "(default 2026-01-01, FOR-2025-06-20-1102); with «ukjent» both texts are judged after 20.06.2025 and differing "
+        "answers give «unknown». Vocational training (fag- og yrkesopplæring) is an upper-secondary goal (§ 14 fifth "
+        "paragraph as amended; under the 2021 text counted as completed upper secondary)."),
     references=(lov("13", 1), lov("13", 2), lov("13", 3), lov("13", 4), lov("14", 1), lov("14", 3),
                 veileder("LOV-2025-06-20-35", LT_2025_35)),
     responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, OVERGANG_2025), **COMMON)
@@ -609,33 +608,90 @@ def _limits_2021(ctx, prog) -> tuple[int, int, int, Text]:
     goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
     young = _age_at_goal(ctx, prog) < 25
     label = ("under 25 år", "under 25") if young else ("25 år eller eldre", "25 or older")
-    if goal is Sluttmal.FULLFORT_VIDEREGAENDE:
+    if goal in (Sluttmal.FULLFORT_VIDEREGAENDE, Sluttmal.FAG_OG_YRKESOPPLAERING):  # a trade is completed upper secondary
         return 3, 36, 12, T(f"{label[0]}, mål fullført videregående: 3 måneder-3 år, forlengelse inntil 1 år",
                             f"{label[1]}, goal completed upper secondary: 3 months-3 years, extension up to 1 year")
     return 3, 24, 12, T(f"{label[0]}, andre mål: 3 måneder-2 år, forlengelse inntil 1 år",
                         f"{label[1]}, other goals: 3 months-2 years, extension up to 1 year")
 
 
+# integreringsforskriften §§ 75-76 (FOR-2025-06-20-1154, in force 01.01.2026): the durations of §§ 13-14 as
+# amended apply to participants offered the programme start «etter» these dates.
+VARIGHET_13_FRA = dt.date(2026, 1, 1)  # § 75: § 13, upper secondary or higher
+VARIGHET_14_FORMELL_FRA = dt.date(2025, 1, 1)  # § 76 first paragraph: § 14, formal upper-secondary education
+VARIGHET_14_ARBEID_FRA = dt.date(2026, 1, 1)  # § 76 second paragraph: § 14, work-qualifying
+OVERGANG_DAGEN = "integreringsloven.varighet_overgang_dagen_med"
+# §§ 13-14 as amended: «inntil tolv måneder», «inntil tre år», «inntil fire år», «inntil fem år», «inntil to år».
+MND_13 = 12
+MND_14_DELER, MND_14_FULLFORT, MND_14_FAG, MND_14_ARBEID, MND_14_FORLENGELSE = 36, 48, 60, 24, 12
+# Regulation §§ 10 and 19 (FOR-2025-09-17-1909, from 01.01.2026): absence, time off and leave «til sammen ... over
+# ti virkedager» come in addition to the programme's duration.
+FRAVAER_VIRKEDAGER = 10
+_FORMELL = (Sluttmal.DELER_AV_VIDEREGAENDE, Sluttmal.FULLFORT_VIDEREGAENDE, Sluttmal.FAG_OG_YRKESOPPLAERING)
+
+
+def _offered_after(ctx, prog, since: dt.date) -> bool:
+    """Whether the programme start was offered «etter» ``since`` (regulation §§ 75-76): the offer is the decision
+    (the setting integreringsloven.endringslov_2025_overgang = oppstart: the start); the day itself counts only with
+    the setting integreringsloven.varighet_overgang_dagen_med."""
+    day, path = _text_day(ctx, prog)
+    day = ctx.need(day, path)
+    return day >= since if setting(ctx, OVERGANG_DAGEN, False) else day > since
+
+
 def _limits_2025(ctx, prog) -> tuple[int, int, int, Text]:
-    """§§ 13-14 as amended by LOV-2025-06-20-35: no minimum; "inntil" only."""
+    """§§ 13-14 as amended by LOV-2025-06-20-35 for the programmes regulation §§ 75-76 bring under them; the 2021
+    durations for the rest. No minimum; «inntil» only."""
     education = ctx.need(ctx.p.education, "education")
     if education.upper_secondary_or_higher:
-        return 0, 12, 0, T("videregående eller høyere: inntil 12 måneder, ingen forlengelse (§ 13 tredje ledd)",
-                           "upper secondary or higher: up to 12 months, no extension (§ 13 third paragraph)")
+        if not _offered_after(ctx, prog, VARIGHET_13_FRA):
+            return _transitional(ctx, prog, "75", VARIGHET_13_FRA)
+        return 0, MND_13, 0, T(f"videregående eller høyere: inntil {MND_13} måneder, ingen forlengelse (§ 13 tredje ledd, "
+                               "forskriften § 75)",
+                               f"upper secondary or higher: up to {MND_13} months, no extension (§ 13 third paragraph, "
+                               "regulation § 75)")
     goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
+    if goal in _FORMELL and not _offered_after(ctx, prog, VARIGHET_14_FORMELL_FRA):
+        return _transitional(ctx, prog, "76 første ledd", VARIGHET_14_FORMELL_FRA)
     if goal is Sluttmal.DELER_AV_VIDEREGAENDE:
-        return 0, 36, 12, T("deler av videregående: inntil 3 år, forlengelse inntil 1 år (§ 14 fjerde ledd)",
-                            "part of upper secondary: up to 3 years, extension up to 1 year (§ 14 fourth paragraph)")
+        return 0, MND_14_DELER, MND_14_FORLENGELSE, T(
+            "deler av videregående: inntil 3 år, forlengelse inntil 1 år (§ 14 fjerde ledd, forskriften § 76)",
+            "part of upper secondary: up to 3 years, extension up to 1 year (§ 14 fourth paragraph, regulation § 76)")
     if goal is Sluttmal.FULLFORT_VIDEREGAENDE:
-        return 0, 48, 12, T("fullført videregående: inntil 4 år, forlengelse inntil 1 år (§ 14 fjerde ledd)",
-                            "completed upper secondary: up to 4 years, extension up to 1 year (§ 14 fourth paragraph)")
+        return 0, MND_14_FULLFORT, MND_14_FORLENGELSE, T(
+            "fullført videregående: inntil 4 år, forlengelse inntil 1 år (§ 14 fjerde ledd, forskriften § 76)",
+            "completed upper secondary: up to 4 years, extension up to 1 year (§ 14 fourth paragraph, regulation § 76)")
+    if goal is Sluttmal.FAG_OG_YRKESOPPLAERING:
+        return 0, MND_14_FAG, 0, T(
+            "fag- og yrkesopplæring: inntil 5 år, ingen forlengelse (§ 14 femte ledd, forskriften § 76)",
+            "vocational training: up to 5 years, no extension (§ 14 fifth paragraph, regulation § 76)")
     if goal is Sluttmal.ARBEID:
-        return 0, 24, 0, T("kvalifisere for arbeid: inntil 2 år, ingen forlengelse (§ 14 sjette ledd)",
-                           "qualify for work: up to 2 years, no extension (§ 14 sixth paragraph)")
-    raise Missing("introduksjonsprogram.sluttmal")  # a goal the 2025 groups do not name: judged by hand
+        if not _offered_after(ctx, prog, VARIGHET_14_ARBEID_FRA):
+            return _transitional(ctx, prog, "76 andre ledd", VARIGHET_14_ARBEID_FRA)
+        return 0, MND_14_ARBEID, 0, T(
+            "kvalifisere for arbeid: inntil 2 år, ingen forlengelse (§ 14 sjette ledd, forskriften § 76)",
+            "qualify for work: up to 2 years, no extension (§ 14 sixth paragraph, regulation § 76)")
+    # Primary school, higher education or fagskole without upper secondary: no group of § 14 as amended and no
+    # transition rule: the durations the programme was decided with (2021).
+    return _transitional(ctx, prog, None, None)
 
 
-def _judge_duration(ctx, limits, leave_counts: bool) -> Evaluation:
+def _transitional(ctx, prog, section: str | None, since: dt.date | None) -> tuple[int, int, int, Text]:
+    minimum, maximum, max_ext, group = _limits_2021(ctx, prog)
+    if section is None:
+        why = T("sluttmålet er ingen gruppe i § 14 etter LOV-2025-06-20-35: varigheten etter 2021-teksten",
+                "the end goal is no group of § 14 as amended by LOV-2025-06-20-35: the duration of the 2021 text")
+    else:
+        why = T(f"tilbud om oppstart senest {fmt(since)}: varigheten etter 2021-teksten (forskriften § {section})",
+                f"programme start offered by {fmt(since)}: the duration of the 2021 text (regulation § {section})")
+    return minimum, maximum, max_ext, T(f"{group.nb}; {why.nb}", f"{group.en}; {why.en}")
+
+
+def _judge_duration(ctx, limits, leave_rule: str) -> Evaluation:
+    """The programme's planned and actual end against its limits. ``leave_rule`` "2021": approved leave is added
+    in calendar days (§ 13 sixth paragraph as enacted); "2026": absence, time off and leave of more than ten
+    working days in all are added in working days (regulation §§ 10 and 19 from 01.01.2026), asked for only
+    when the end lies beyond the limit without them."""
     prog = ctx.p.introduksjonsprogram
     start = ctx.need(prog.start_date, "introduksjonsprogram.start_date")
     if not ctx.happened(start):
@@ -643,9 +699,27 @@ def _judge_duration(ctx, limits, leave_counts: bool) -> Evaluation:
     minimum, maximum, max_ext, group = limits(ctx, prog)
     planned = ctx.need(prog.planned_end, "introduksjonsprogram.planned_end")
     extensions = [e for e in ctx.need(prog.extensions, "introduksjonsprogram.extensions") if ctx.happened(e.date)]
-    leaves = ctx.need(prog.leaves, "introduksjonsprogram.leaves") if leave_counts else ()
     ext = sum(e.months for e in extensions)
-    limit = add_months(start, maximum + min(ext, max_ext)) + dt.timedelta(days=leave_days(leaves))
+    base = add_months(start, maximum + min(ext, max_ext))
+    end = prog.end_date
+    added = ("", "")
+    if leave_rule == "2021":
+        limit = base + dt.timedelta(days=leave_days(ctx.need(prog.leaves, "introduksjonsprogram.leaves")))
+    else:
+        later = [planned] + ([end] if end is not None else [])
+        if max(later) <= base and (end is not None or ctx.as_of <= base):
+            limit = base  # within the limit whatever the absence: more would only extend it
+        else:
+            periods = (*ctx.need(prog.leaves, "introduksjonsprogram.leaves"),
+                       *ctx.need(prog.absences, "introduksjonsprogram.absences"))
+            days = virkedager(periods, start)
+            limit = add_virkedager(base, days) if days > FRAVAER_VIRKEDAGER else base
+            added = ((f"; fravær og permisjon {days} virkedager" + (" lagt til (forskriften §§ 10 og 19)"
+                                                                   if days > FRAVAER_VIRKEDAGER else
+                                                                   f", ikke over {FRAVAER_VIRKEDAGER}: ikke lagt til")),
+                     (f"; absence and leave {days} working days" + (" added (regulation §§ 10 and 19)"
+                                                                   if days > FRAVAER_VIRKEDAGER else
+                                                                   f", not over {FRAVAER_VIRKEDAGER}: not added")))
     parts = []
     if ext > max_ext:
         parts.append(not_met(f"Forlenget med {ext} måneder; høyst {max_ext} ({group.nb}).",
@@ -657,12 +731,12 @@ def _judge_duration(ctx, limits, leave_counts: bool) -> Evaluation:
             parts.append(not_met(f"Forlengelsen {fmt(e.date)} er ikke begrunnet med forventet måloppnåelse.",
                                  f"The extension of {fmt(e.date)} is not justified by expected goal attainment."))
     if planned > limit:
-        parts.append(not_met(f"Planlagt slutt {fmt(planned)} er etter siste tillatte dag {fmt(limit)} ({group.nb}).",
-                             f"Planned end {fmt(planned)} is after the last allowed day {fmt(limit)} ({group.en}).", due=limit))
+        parts.append(not_met(f"Planlagt slutt {fmt(planned)} er etter siste tillatte dag {fmt(limit)} ({group.nb}{added[0]}).",
+                             f"Planned end {fmt(planned)} is after the last allowed day {fmt(limit)} ({group.en}{added[1]}).",
+                             due=limit))
     if minimum and planned < add_months(start, minimum):
         parts.append(not_met(f"Planlagt varighet er kortere enn {minimum} måneder ({group.nb}).",
                              f"Planned duration is shorter than {minimum} months ({group.en})."))
-    end = prog.end_date
     if end is not None and ctx.happened(end) and end > limit:
         parts.append(not_met(f"Programmet varte til {fmt(end)}, etter siste tillatte dag {fmt(limit)}.",
                              f"The programme ran until {fmt(end)}, after the last allowed day {fmt(limit)}.", due=limit))
@@ -672,8 +746,8 @@ def _judge_duration(ctx, limits, leave_counts: bool) -> Evaluation:
                              due=limit))
     elif end is None and ctx.as_of > limit:
         parts.append(unknown(["introduksjonsprogram.end_date"], due=limit))
-    parts.append(met(f"Varighet innenfor rammen ({group.nb}); siste tillatte dag {fmt(limit)}.",
-                     f"Duration within the limits ({group.en}); last allowed day {fmt(limit)}.", due=limit))
+    parts.append(met(f"Varighet innenfor rammen ({group.nb}{added[0]}); siste tillatte dag {fmt(limit)}.",
+                     f"Duration within the limits ({group.en}{added[1]}); last allowed day {fmt(limit)}.", due=limit))
     return all_of(*parts)
 
 
@@ -701,48 +775,58 @@ def _varighet(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=True, offered=True)
     if gate:
         return gate
-    prog = ctx.p.introduksjonsprogram
-    # No transition rule was found ("Departementet kan gi nærmere overgangsregler"): a programme keeps the
-    # text in force at its decision (or, by the setting, its start).
-    by_start = setting(ctx, OVERGANG_2025, "vedtaksdato") == "oppstart"
-    day, path = ((prog.start_date, "introduksjonsprogram.start_date") if by_start
-                 else (prog.decision_date, "introduksjonsprogram.decision_date"))
-
+    # The durations in force when judged (as_of): the 2021 text before LOV-2025-06-20-35, the amended §§ 13-14 with
+    # the transitions of regulation §§ 75-76 after it (which reach back to offers made in 2025, § 76 first
+    # paragraph), with absence and leave counted by regulation §§ 10 and 19.
     def judge(text: str) -> Evaluation:
         if text == V2021:
-            return _judge_duration(ctx, _limits_2021, True)
-        return _judge_duration(ctx, _limits_2025, bool(setting(ctx, PERMISJON_2025, True)))
+            return _judge_duration(ctx, _limits_2021, "2021")
+        return _judge_duration(ctx, _limits_2025, "2026")
 
-    return under_texts(ctx, day, path, judge)
+    return under_texts(ctx, ctx.as_of, "as_of", judge)
 
 
 varighet = Requirement(
-    evaluate=_in_time("integreringsloven.varighet", _varighet), settings=(ENDRINGSLOV_2025, OVERGANG_2025, PERMISJON_2025), **{**_VARIGHET_2021, "description": T(
+    evaluate=_in_time("integreringsloven.varighet", _varighet), settings=(ENDRINGSLOV_2025, OVERGANG_2025, OVERGANG_DAGEN),
+    **{**_VARIGHET_2021, "description": T(
         "Varighet etter § 13 (2021-teksten): videregående eller høyere 3-6 måneder (+ inntil 6); under 25 uten "
         "videregående 3 måneder-3 år med mål fullført videregående, ellers 3 måneder-2 år (+ inntil 1 år); øvrige "
         "3 måneder-2 år, eller 3 år med mål fullført videregående (+ inntil 1 år). Forlengelse bare når deltakeren "
         "forventes å nå sluttmålet (§ 13 femte ledd). Godkjent permisjon legges til (§ 13 sjette ledd). Planlagt og "
-        "faktisk sluttdato må ligge innen rammen. Etter LOV-2025-06-20-35 (§§ 13-14): videregående eller høyere "
-        "inntil 12 måneder uten forlengelse; deler av videregående inntil 3 år (+1); fullført videregående inntil 4 år "
-        "(+1); arbeid inntil 2 år uten forlengelse; ingen minstevarighet; om permisjon legges til, er innstillingen "
-        "integreringsloven.permisjon_forlenger_program_2025. Ingen overgangsregel er funnet: programmet følger teksten "
-        "som gjaldt på vedtaksdatoen (innstillingen integreringsloven.endringslov_2025_overgang = oppstart: "
-        "oppstartsdatoen). Ikrafttredelsen er innstillingen integreringsloven.endringslov_2025_ikraft (standard "
-        "ukjent): før 20.06.2025 gjelder bare 2021-teksten; med ukjent dato vurderes begge, og ulikt svar gir «ukjent».",
+        "faktisk sluttdato må ligge innen rammen. Fra 01.01.2026 (LOV-2025-06-20-35, FOR-2025-06-20-1102) gjelder "
+        "§§ 13-14 slik de er endret, for programmer der tilbudet om oppstart (vedtaket) kom etter datoene i "
+        "forskriften §§ 75-76: videregående eller høyere inntil 12 måneder uten forlengelse (tilbud etter 01.01.2026); "
+        "uten videregående deler av videregående inntil 3 år (+ inntil 1), fullført videregående inntil 4 år (+ inntil "
+        "1), fag- og yrkesopplæring inntil 5 år uten forlengelse (tilbud etter 01.01.2025), kvalifisere for arbeid "
+        "inntil 2 år uten forlengelse (tilbud etter 01.01.2026); ingen minstevarighet. Andre programmer beholder "
+        "2021-varigheten. Fravær, fri og permisjon som til sammen er over ti virkedager (lørdag, søndag og "
+        "helligdager etter forskriften § 17 første ledd regnes ikke), kommer i tillegg (forskriften §§ 10 og 19 fra "
+        "01.01.2026), i virkedager; de spørres etter bare når sluttdatoen ligger etter rammen uten dem. Teksten som "
+        "gjelder på vurderingsdatoen avgjør. Innstillinger: integreringsloven.endringslov_2025_ikraft (standard "
+        "2026-01-01), integreringsloven.endringslov_2025_overgang (tilbudet er vedtaket, standard; eller oppstarten) og "
+        "integreringsloven.varighet_overgang_dagen_med (om et tilbud gitt selve dagen 01.01.2025/01.01.2026 er «etter»; "
+        "standard nei).",
         "Duration under § 13 (2021 text): upper secondary or higher 3-6 months (+ up to 6); under 25 without upper "
         "secondary 3 months-3 years with the goal completed upper secondary, else 3 months-2 years (+ up to 1 year); "
         "others 3 months-2 years, or 3 years with the goal completed upper secondary (+ up to 1 year). Extension only "
         "when the participant is expected to reach the goal (§ 13 fifth paragraph). Approved leave is added (§ 13 "
-        "sixth paragraph). The planned and actual end must be within the limits. As amended by LOV-2025-06-20-35 (§§ "
-        "13-14): upper secondary or higher up to 12 months, no extension; part of upper secondary up to 3 years (+1); "
-        "completed upper secondary up to 4 years (+1); work up to 2 years, no extension; no minimum; whether leave is "
-        "added is the setting integreringsloven.permisjon_forlenger_program_2025. No transition rule was found: a "
-        "programme follows the text in force on its decision date (the setting integreringsloven.endringslov_2025_overgang "
-        "= oppstart: its start date). The in-force date is the setting integreringsloven.endringslov_2025_ikraft "
-        "(default unknown): before 20.06.2025 only the 2021 text applies; with the date unknown both are judged and "
-        "differing answers give «unknown»."),
-        "references": (*_VARIGHET_2021["references"], lov("14", 4), lov("14", 6), lov("18 a", 2),
-                       veileder("LOV-2025-06-20-35", LT_2025_35))})
+        "sixth paragraph). The planned and actual end must be within the limits. From 01.01.2026 (LOV-2025-06-20-35, "
+        "FOR-2025-06-20-1102) §§ 13-14 as amended apply to programmes whose start was offered (the decision) after "
+        "the dates of regulation §§ 75-76: upper secondary or higher up to 12 months, no extension (offered after "
+        "01.01.2026); without upper secondary, part of upper secondary up to 3 years (+ up to 1), completed upper "
+        "secondary up to 4 years (+ up to 1), vocational training up to 5 years, no extension (offered after "
+        "01.01.2025), qualifying for work up to 2 years, no extension (offered after 01.01.2026); no minimum. Other "
+        "programmes keep the 2021 durations. Absence, time off and leave of more than ten working days in all "
+        "(Saturdays, Sundays and the holidays of regulation § 17 first paragraph do not count) come in addition "
+        "(regulation §§ 10 and 19 from 01.01.2026), in working days; they are asked for only when the end lies beyond "
+        "the limit without them. The text in force on the as-of date governs. Settings: "
+        "integreringsloven.endringslov_2025_ikraft (default 2026-01-01), integreringsloven.endringslov_2025_overgang "
+        "(the offer is the decision, default; or the start) and integreringsloven.varighet_overgang_dagen_med (whether "
+        "an offer made on the day itself, 01.01.2025/01.01.2026, is «after»; default no)."),
+        "references": (*_VARIGHET_2021["references"], lov("14", 4), lov("14", 5), lov("14", 6), lov("18 a", 2),
+                       forskrift("75", url=FORSKRIFT_URL.format("75")), forskrift("76", url=FORSKRIFT_URL.format("76")),
+                       forskrift("10", url=FORSKRIFT_URL.format("10")), forskrift("19", url=FORSKRIFT_URL.format("19")),
+                       forskrift("17", 1, url=FORSKRIFT_URL.format("17")), veileder("LOV-2025-06-20-35", LT_2025_35))})
 
 
 # -- R8-R10: content (§ 14) ------------------------------------------------------------------------
@@ -768,24 +852,133 @@ def fulltid(ctx) -> Evaluation:
                    "The programme is not " + " and ".join(w[1] for w in lacking) + ".")
 
 
+# integreringsforskriften § 4 third and fourth paragraphs: at least 10 hours of migration, health and diversity and 15
+# of career competence; as amended by FOR-2025-09-17-1909 (in force 01.01.2026) 5 and 10 for participants with upper
+# secondary or higher. The amending regulation's transition rule was not found: the setting LIVSMESTRING_FRA.
+LIVSMESTRING_TIMER = 25  # 10 + 15
+LIVSMESTRING_TIMER_VGS = 15  # 5 + 10, FOR-2025-09-17-1909
+LIVSMESTRING_FRA = "integreringsloven.livsmestring_vgs_fra"
+LIVSMESTRING_FRA_DEFAULT = "2026-01-01"
+
+
+def _livsmestring_minimum(ctx) -> tuple[int, Text]:
+    """The hours regulation § 4 requires for this participant, with why; Missing naming what decides it."""
+    prog = ctx.p.introduksjonsprogram
+    fra = parse_date(setting(ctx, LIVSMESTRING_FRA, LIVSMESTRING_FRA_DEFAULT))
+    decision = ctx.need(prog.decision_date, "introduksjonsprogram.decision_date")
+    if decision < fra:
+        return LIVSMESTRING_TIMER, T(f"vedtak {fmt(decision)}, før {fmt(fra)}: minst 10 + 15 timer (forskriften § 4)",
+                                     f"decision {fmt(decision)}, before {fmt(fra)}: at least 10 + 15 hours (regulation § 4)")
+    if ctx.need(ctx.p.education, "education").upper_secondary_or_higher:
+        return LIVSMESTRING_TIMER_VGS, T(
+            "videregående eller høyere: minst 5 + 10 timer (forskriften § 4, FOR-2025-09-17-1909)",
+            "upper secondary or higher: at least 5 + 10 hours (regulation § 4, FOR-2025-09-17-1909)")
+    return LIVSMESTRING_TIMER, T("uten videregående: minst 10 + 15 timer (forskriften § 4)",
+                                 "without upper secondary: at least 10 + 15 hours (regulation § 4)")
+
+
+# § 14 a third paragraph (LOV-2025-06-20-35, in force 01.01.2026): in a programme that shall qualify for work,
+# work-oriented elements «gjennomsnittlig minst utgjøre 15 timer i uken av programtiden etter tre måneder» (with upper
+# secondary or higher), «etter seks måneder» (without).
+ARBEIDSRETTET_TIMER = 15
+ARBEIDSRETTET_ETTER_VGS, ARBEIDSRETTET_ETTER = 3, 6  # months in the programme
+
+
+@requirement(
+    id="integreringsloven.arbeidsrettede_elementer",
+    checklist=("R10",),
+    title=T("Arbeidsrettede elementer minst 15 timer i uken", "Work-oriented elements at least 15 hours a week"),
+    description=T(
+        "I et program som skal kvalifisere for arbeid (sluttmål arbeid), skal arbeidsrettede elementer i gjennomsnitt "
+        "utgjøre minst 15 timer i uken av programtiden etter tre måneder i programmet for deltakere med utdanning på "
+        "videregående nivå eller høyere, og etter seks måneder for andre (§ 14 a tredje ledd, LOV-2025-06-20-35 i "
+        "kraft 01.01.2026). Praksis, deltidsarbeid, korte yrkes- eller bransjekurs og arbeidsmarkedstiltak i regi av "
+        "Nav teller (fjerde ledd). Opplysningen er gjennomsnittlige timer i uken etter de første tre (seks) månedene "
+        "(introduksjonsprogram.arbeidsrettede_timer_per_uke). Venter før tre (seks) måneder er gått. Gjelder "
+        "programmer vedtatt fra ikrafttredelsen (innstillingene integreringsloven.endringslov_2025_ikraft og "
+        "integreringsloven.endringslov_2025_overgang; ingen overgangsregel er funnet for § 14 a).",
+        "In a programme that shall qualify for work (end goal work), work-oriented elements must average at least 15 "
+        "hours a week of the programme time after three months in the programme for participants with "
+        "upper-secondary education or higher, and after six months for others (§ 14 a third paragraph, "
+        "LOV-2025-06-20-35 in force 01.01.2026). Work placement, part-time work, short vocational courses and NAV "
+        "labour-market measures count (fourth paragraph). The fact is the average hours a week after the first three "
+        "(six) months (introduksjonsprogram.arbeidsrettede_timer_per_uke). Pending before the three (six) months have "
+        "passed. Applies to programmes decided from the in-force date (the settings "
+        "integreringsloven.endringslov_2025_ikraft and integreringsloven.endringslov_2025_overgang; no transition rule "
+        "was found for § 14 a)."),
+    references=(lov("14 a", 3), lov("14 a", 4), lov("14", 6), veileder("LOV-2025-06-20-35", LT_2025_35)),
+    responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, OVERGANG_2025), confidence="medium", **COMMON)
+def arbeidsrettede_elementer(ctx) -> Evaluation:
+    gate = target_gate(ctx, participation=True, offered=True)
+    if gate:
+        return gate
+    prog = ctx.p.introduksjonsprogram
+    day, path = _text_day(ctx, prog)
+
+    def judge(text: str) -> Evaluation:
+        if text == V2021:
+            return not_applicable("Programmet er vedtatt før § 14 a trådte i kraft (01.01.2026, LOV-2025-06-20-35).",
+                                  "The programme was decided before § 14 a came into force (01.01.2026, "
+                                  "LOV-2025-06-20-35).")
+        goal = ctx.need(prog.sluttmal, "introduksjonsprogram.sluttmal")
+        if goal is not Sluttmal.ARBEID:
+            return not_applicable(f"Programmet skal ikke kvalifisere for arbeid (sluttmål «{goal.value}»).",
+                                  f"The programme does not qualify for work (end goal «{goal.value}»).")
+        start = ctx.need(prog.start_date, "introduksjonsprogram.start_date")
+        if not ctx.happened(start):
+            return not_applicable(f"Programmet starter {fmt(start)}.", f"The programme starts {fmt(start)}.")
+        vgs = ctx.need(ctx.p.education, "education").upper_secondary_or_higher
+        months = ARBEIDSRETTET_ETTER_VGS if vgs else ARBEIDSRETTET_ETTER
+        since = add_months(start, months)
+        group = ("med videregående eller høyere", "with upper secondary or higher") if vgs else \
+            ("uten videregående", "without upper secondary")
+        end = ctx.need(prog.end_date, "introduksjonsprogram.end_date")  # a running programme carries its decided end
+        if end <= since and ctx.happened(end):
+            return not_applicable(f"Programmet sluttet {fmt(end)}, før {months} måneder var gått.",
+                                  f"The programme ended {fmt(end)}, before {months} months had passed.")
+        if ctx.as_of <= since:
+            return pending(f"Kravet gjelder etter {months} måneder i programmet ({group[0]}), fra {fmt(since)}.",
+                           f"The requirement applies after {months} months in the programme ({group[1]}), from "
+                           f"{fmt(since)}.", due=since)
+        hours = ctx.need(prog.arbeidsrettede_timer_per_uke, "introduksjonsprogram.arbeidsrettede_timer_per_uke")
+        if hours >= ARBEIDSRETTET_TIMER:
+            return met(f"Arbeidsrettede elementer {hours:g} timer i uken i snitt etter {months} måneder ({group[0]}).",
+                       f"Work-oriented elements {hours:g} hours a week on average after {months} months ({group[1]}).",
+                       due=since)
+        return not_met(f"Arbeidsrettede elementer {hours:g} timer i uken i snitt etter {months} måneder; minst "
+                       f"{ARBEIDSRETTET_TIMER} ({group[0]}, § 14 a tredje ledd).",
+                       f"Work-oriented elements {hours:g} hours a week on average after {months} months; at least "
+                       f"{ARBEIDSRETTET_TIMER} ({group[1]}, § 14 a third paragraph).", due=since)
+
+    return under_texts(ctx, day, path, judge)
+
+
 @requirement(
     id="integreringsloven.livsmestring",
     checklist=("R8",),
     title=T("Kurs i livsmestring", "Course in life skills (livsmestring)"),
     description=T(
-        "Programmet skal inneholde kurs i livsmestring (§ 14 første ledd bokstav c). Forskriften § 4: minst 10 timer "
-        "migrasjon, helse og mangfold og minst 15 timer karrierekompetanse skal tilbys, til sammen 25. Modellen har "
-        "bare samlede timer: oppfylt når kurset er gjennomført med minst 25 timer. Ikke gjennomført: venter til "
-        "programmets sluttdato, deretter ikke oppfylt; uten registrert sluttdato ukjent (et løpende program har sin "
-        "vedtatte sluttdato; planlagt slutt er ingen erstatning, for programmet kan avsluttes tidligere). Gjelder alle "
-        "deltakere, også etter tilbud etter § 8 tredje ledd.",
-        "The programme must contain a course in life skills (§ 14 first paragraph letter c). Regulation § 4: at least "
-        "10 hours of migration, health and diversity and 15 hours of career competence are offered, 25 in all. The "
-        "model holds total hours only: met when the course was completed with at least 25 hours. Not completed: "
-        "pending until the programme's end date, then not met; with no end date registered, unknown (a running "
-        "programme carries its decided end date; the planned end is no substitute, since the programme may end "
-        "earlier). Applies to every participant, also on an offer under § 8 third paragraph."),
-    references=(lov("14", 1, "c"), forskrift("4")), responsible=(Unit.FT,), **COMMON)
+        "Programmet skal inneholde kurs i livsmestring (§ 14 første ledd bokstav c; § 14 a første ledd bokstav d fra "
+        "01.01.2026). Forskriften § 4: minst 10 timer migrasjon, helse og mangfold og minst 15 timer karrierekompetanse "
+        "skal tilbys, til sammen 25; etter FOR-2025-09-17-1909 (i kraft 01.01.2026) 5 + 10 = 15 for deltakere med "
+        "utdanning på videregående nivå eller høyere. Endringsforskriftens overgangsregel er ikke funnet: 15 timer "
+        "gjelder vedtak om program fra innstillingen integreringsloven.livsmestring_vgs_fra (standard 2026-01-01). "
+        "Modellen har bare samlede timer: oppfylt når kurset er gjennomført med minst minstetimene. Ikke gjennomført: "
+        "venter til programmets sluttdato, deretter ikke oppfylt; uten registrert sluttdato ukjent (et løpende "
+        "program har sin vedtatte sluttdato; planlagt slutt er ingen erstatning, for programmet kan avsluttes "
+        "tidligere). Gjelder alle deltakere, også etter tilbud etter § 8 tredje ledd.",
+        "The programme must contain a course in life skills (§ 14 first paragraph letter c; § 14 a first paragraph "
+        "letter d from 01.01.2026). Regulation § 4: at least 10 hours of migration, health and diversity and 15 hours "
+        "of career competence are offered, 25 in all; as amended by FOR-2025-09-17-1909 (in force 01.01.2026) 5 + 10 = "
+        "15 for participants with upper-secondary education or higher. The amending regulation's transition rule was "
+        "not found: 15 hours apply to programme decisions from the setting integreringsloven.livsmestring_vgs_fra "
+        "(default 2026-01-01). The model holds total hours only: met when the course was completed with at least the "
+        "minimum. Not completed: pending until the programme's end date, then not met; with no end date registered, "
+        "unknown (a running programme carries its decided end date; the planned end is no substitute, since the "
+        "programme may end earlier). Applies to every participant, also on an offer under § 8 third paragraph."),
+    references=(lov("14", 1, "c"), lov("14 a", 1, "d"), forskrift("4", 3, url=FORSKRIFT_URL.format("4")),
+                forskrift("4", 4, url=FORSKRIFT_URL.format("4"))),
+    responsible=(Unit.FT,), settings=(LIVSMESTRING_FRA,), **COMMON)
 def livsmestring(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=True, offered=True)
     if gate:
@@ -795,10 +988,21 @@ def livsmestring(ctx) -> Evaluation:
         day = ctx.need(course.date, "livsmestring.date")
         if ctx.happened(day):
             hours = ctx.need(course.hours, "livsmestring.hours")
-            if hours >= 25:
+            if hours >= LIVSMESTRING_TIMER:  # enough under every version
                 return met(f"Livsmestring gjennomført {fmt(day)}, {hours:g} timer.", f"Life skills completed {fmt(day)}, {hours:g} hours.")
-            return not_met(f"Livsmestring gjennomført {fmt(day)} med {hours:g} timer; minst 25 (10 + 15) skal tilbys.",
-                           f"Life skills completed {fmt(day)} with {hours:g} hours; at least 25 (10 + 15) must be offered.")
+            try:
+                minimum, why = _livsmestring_minimum(ctx)
+            except Missing:
+                if hours < LIVSMESTRING_TIMER_VGS:  # too few under every version
+                    minimum, why = LIVSMESTRING_TIMER_VGS, T("minst 15 timer i alle tilfeller (forskriften § 4)",
+                                                             "at least 15 hours in any case (regulation § 4)")
+                else:
+                    raise
+            if hours >= minimum:
+                return met(f"Livsmestring gjennomført {fmt(day)}, {hours:g} timer ({why.nb}).",
+                           f"Life skills completed {fmt(day)}, {hours:g} hours ({why.en}).")
+            return not_met(f"Livsmestring gjennomført {fmt(day)} med {hours:g} timer; {why.nb}.",
+                           f"Life skills completed {fmt(day)} with {hours:g} hours; {why.en}.")
     return _by_programme_end(ctx, T("Livsmestring", "Life skills"))
 
 
@@ -894,6 +1098,8 @@ _CONTENTS = (
     ("klagemuligheter", "klagemuligheter", "how to complain"),
     ("begrunnelse_elementer", "begrunnelse for elementene", "why these elements"),
 )
+# § 15 third paragraph as amended by LOV-2025-06-20-35 (in force 01.01.2026): «deltagerens langsiktige mål».
+_LANGSIKTIGE_MAL = ("langsiktige_mal", "langsiktige mål", "long-term goals")
 
 
 @requirement(
@@ -903,13 +1109,17 @@ _CONTENTS = (
     description=T(
         "Planen skal minst inneholde sluttmål og norskmål, omfanget av opplæringen i norsk og samfunnskunnskap, "
         "varighet, elementene og klagemuligheter (§ 15 tredje ledd), begrunne de arbeids- eller utdanningsrettede "
-        "elementene (fjerde ledd) og bygge på kompetansekartleggingen (andre ledd). Om norskmålet er riktig, vurderer "
-        "norskmal-kravene.",
+        "elementene (fjerde ledd) og bygge på kompetansekartleggingen (andre ledd). Planer laget fra 01.01.2026 skal "
+        "også inneholde deltakerens langsiktige mål (§ 15 tredje ledd etter LOV-2025-06-20-35; innstillingen "
+        "integreringsloven.endringslov_2025_ikraft). Om norskmålet er riktig, vurderer norskmal-kravene.",
         "The plan must at least state the end goal and the Norwegian goal, the extent of Norwegian and social-studies "
         "training, the duration, the elements and how to complain (§ 15 third paragraph), justify the work- or "
         "education-oriented elements (fourth paragraph) and build on the competence mapping (second paragraph). "
-        "Whether the Norwegian goal is right is for the norskmal requirements."),
-    references=(lov("15", 2), lov("15", 3), lov("15", 4)), responsible=(Unit.FT, Unit.VO), when=_plan_made, **COMMON)
+        "Plans made from 01.01.2026 must also state the participant's long-term goals (§ 15 third paragraph as "
+        "amended by LOV-2025-06-20-35; the setting integreringsloven.endringslov_2025_ikraft). Whether the Norwegian "
+        "goal is right is for the norskmal requirements."),
+    references=(lov("15", 2), lov("15", 3), lov("15", 4), veileder("LOV-2025-06-20-35", LT_2025_35)),
+    responsible=(Unit.FT, Unit.VO), when=_plan_made, settings=(ENDRINGSLOV_2025,), **COMMON)
 def integreringsplan_innhold(ctx) -> Evaluation:
     gate = target_gate(ctx, participation=True, offered=True)
     if gate:
@@ -922,16 +1132,26 @@ def integreringsplan_innhold(ctx) -> Evaluation:
     if not ctx.happened(created):
         return not_applicable("Integreringsplanen er ikke laget ennå.", "The integration plan has not been made yet.")
     contents = ctx.need(plan.contents, "integreringsplan.contents")
-    values = [(getattr(contents, name), nb, en, f"integreringsplan.contents.{name}") for name, nb, en in _CONTENTS]
-    values.append((plan.based_on_kartlegging, "bygger på kartleggingen", "built on the mapping", "integreringsplan.based_on_kartlegging"))
-    lacking = [(nb, en) for value, nb, en, _ in values if value is False]
-    if lacking:
-        return not_met("Planen mangler: " + ", ".join(nb for nb, _ in lacking) + ".",
-                       "The plan lacks: " + ", ".join(en for _, en in lacking) + ".")
-    missing = [path for value, _, _, path in values if value is None]
-    if missing:
-        return unknown(missing)
-    return met("Planen har minsteinnholdet i § 15.", "The plan has the minimum contents of § 15.")
+
+    def judge(text: str) -> Evaluation:
+        items = _CONTENTS if text == V2021 else (*_CONTENTS, _LANGSIKTIGE_MAL)
+        values = [(getattr(contents, name), nb, en, f"integreringsplan.contents.{name}") for name, nb, en in items]
+        values.append((plan.based_on_kartlegging, "bygger på kartleggingen", "built on the mapping",
+                       "integreringsplan.based_on_kartlegging"))
+        lacking = [(nb, en) for value, nb, en, _ in values if value is False]
+        if lacking:
+            return not_met("Planen mangler: " + ", ".join(nb for nb, _ in lacking) + ".",
+                           "The plan lacks: " + ", ".join(en for _, en in lacking) + ".")
+        missing = [path for value, _, _, path in values if value is None]
+        if missing:
+            return unknown(missing)
+        if text == V2021:
+            return met("Planen har minsteinnholdet i § 15.", "The plan has the minimum contents of § 15.")
+        return met("Planen har minsteinnholdet i § 15, også langsiktige mål (LOV-2025-06-20-35).",
+                   "The plan has the minimum contents of § 15, long-term goals included (LOV-2025-06-20-35).")
+
+    # The plan's contents follow the text in force when it was made: long-term goals from 01.01.2026.
+    return under_texts(ctx, created, "integreringsplan.created", judge)
 
 
 @requirement(
@@ -1290,7 +1510,8 @@ def avsluttende_norskprove(ctx) -> Evaluation:
 
 
 REQUIREMENTS = (
-    malgruppe, kompetansekartlegging, karriereveiledning, vedtak_og_oppstart, sluttmal, varighet, fulltid, livsmestring,
+    malgruppe, kompetansekartlegging, karriereveiledning, vedtak_og_oppstart, sluttmal, varighet, fulltid,
+    arbeidsrettede_elementer, livsmestring,
     foreldreveiledning, integreringsplan, integreringsplan_innhold, integreringsplan_revisjon, integreringskontrakt,
     avslutning_registrert, norskopplaering_tilbud, norskplan, norskopplaering_varighet, samfunnskunnskap,
     samfunnskunnskapsprove, avsluttende_norskprove,
