@@ -30,6 +30,7 @@ from integrules.model import Participant, PermitBasis
 from integrules_integreringsloven.facts import GRUNNLOVEN_97
 
 from . import refs
+from .common import OVERGANG_37C, OVERGANG_CHOICES, SAMTIDIG_MARGIN
 
 REGIME_ID = "kapittel_6a"
 BASE_REGIME = "integreringsloven"
@@ -56,6 +57,19 @@ def _fmt(day: dt.date) -> str:
 
 def _parse_date_setting(value: Any) -> dt.date:
     return parse_date(value)
+
+
+def _parse_margin(value: Any) -> int:
+    days = None if isinstance(value, bool) else int(str(value).strip())  # "1.5" and True are refused
+    if days is None or not 0 <= days <= 31:
+        raise ValueError(f"expected a whole number of days from 0 to 31, got {value!r}")
+    return days
+
+
+def _parse_overgang(value: Any) -> str:
+    if value not in OVERGANG_CHOICES:
+        raise ValueError(f"expected one of {', '.join(OVERGANG_CHOICES)}")
+    return value
 
 
 def _parse_after(value: Any) -> str:
@@ -138,6 +152,48 @@ SETTINGS = (
             "royal resolution of 25 June 2024 no. 1212. Whether the change already came with the Act of 2 June 2023 "
             "no. 17 (Prop. 90 L (2022–2023)) was not read; the later date is the conservative choice."),
         references=(refs.LT_2024, refs.RES_2024),
+    ),
+    Setting(
+        name=SAMTIDIG_MARGIN,
+        default=0,
+        parse=_parse_margin,
+        description=Text(
+            "Antall dager etter vedtaket som fortsatt regnes som «samtidig» når integreringsplanen (§ 37 c i teksten "
+            "før 01.01.2026) og norskplanen (§ 37 d tredje ledd) skal utarbeides «samtidig som det treffes vedtak». "
+            "Loven gir ingen margin, så standard er 0: samme dag som vedtaket er oppfylt, dagen etter er ikke "
+            "oppfylt. En kommune som mener at samme saksbehandling kan strekke seg over noen dager, kan sette et "
+            "tall; funnet oppgir alltid marginen.",
+            "The number of days after the decision still counted as «at the same time» when the integration plan "
+            "(§ 37 c in the text before 01.01.2026) and the Norwegian plan (§ 37 d third paragraph) are to be drawn "
+            "up «samtidig som det treffes vedtak». The Act gives no margin, so the default is 0: the day of the "
+            "decision is met, the day after is not. A municipality holding that the same case handling may span a "
+            "few days can set a number; the finding always states the margin."),
+        references=(refs.L37D_3, refs.L37C_PLAN_2024),
+    ),
+    Setting(
+        name=OVERGANG_37C,
+        default="vedtaksdato",
+        parse=_parse_overgang,
+        description=Text(
+            "Hvilken § 37 c som gjelder et program vedtatt før 01.01.2026, da LOV-2025-06-20-35 snevret § 37 c inn til "
+            "at samfunnskunnskap i programmet ikke gjelder (res. 20. juni 2025 nr. 1102). Endringsloven og "
+            "ikraftsettingen har ingen overgangsregel for § 37 c (departementet kan gi dem, del IV nr. 2; ingen er "
+            "funnet). «vedtaksdato» (standard): teksten som gjaldt da programvedtaket ble truffet, gjelder hele "
+            "programmet, slik forskriften §§ 75–76 gjør for varigheten og forskrift 17. september 2025 nr. 1909 del "
+            "II nr. 3 for livsmestring, og slik § 43h andre ledd lar påbegynte program etter § 37 c fullføres; det "
+            "pålegger ingen plikt som ikke gjaldt da vedtaket ble truffet. «ukjent»: for programmer vedtatt før "
+            "01.01.2026 vurderes begge tekstene fra den dagen, og svaret er «ukjent» med denne innstillingen som "
+            "manglende opplysning når de gir ulikt svar.",
+            "Which § 37 c governs a programme decided before 01.01.2026, when LOV-2025-06-20-35 narrowed § 37 c to "
+            "social studies not being part of the programme (royal resolution 20 June 2025 no. 1102). Neither the act "
+            "nor the resolution has a transitional rule for § 37 c (the ministry may give them, part IV no. 2; none "
+            "was found). «vedtaksdato» (default): the text in force when the programme decision was made governs "
+            "the whole programme, as regulation §§ 75–76 do for the duration and regulation 17 September 2025 no. "
+            "1909 part II no. 3 for life skills, and as § 43h second paragraph lets programmes begun under § 37 c "
+            "be completed; it imposes no duty that did not exist when the decision was made. «ukjent»: for "
+            "programmes decided before 01.01.2026 both texts are weighed from that day, and the answer is «unknown» "
+            "naming this setting when they differ."),
+        references=(refs.LT_2025, refs.RES_2025, refs.F75, refs.F76, refs.FOR_2025_1909),
     ),
 )
 
