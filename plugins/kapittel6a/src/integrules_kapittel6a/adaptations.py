@@ -152,12 +152,12 @@ _TABLE: dict[str, tuple[str | None, str, str, tuple[LegalRef, ...]]] = {
     "nir.utdanningsbakgrunn": (
         "kapittel_6a.nir.utdanningsbakgrunn",
         "Etter kapittel 6A registreres utdanningsbakgrunn bare når det er vedtak om utvidet opplæring i norsk "
-        "(integreringsforskriften § 53 om opplysningene og § 58 andre ledd om kommunens registrering, slik IMDi "
+        "(integreringsforskriften § 47 første ledd nr. 2 om opplysningene og § 58 andre ledd om kommunens registrering, slik IMDi "
         "anvender dem for personer med bare rett etter § 37 d).",
         "Under chapter 6A education background is registered only with a decision on extended Norwegian training "
-        "(integreringsforskriften § 53 on the data and § 58 second paragraph on the municipality's registration, as "
+        "(integreringsforskriften § 47 first paragraph no. 2 on the data and § 58 second paragraph on the municipality's registration, as "
         "IMDi applies them to people with a right under § 37 d only).",
-        (refs.F53, refs.F58, refs.L37D_2, refs.NIR_6A)),
+        (refs.F47, refs.F58, refs.L37D_2, refs.NIR_6A)),
 }
 
 # Set aside by § 37 c before 01.01.2026 only: for programmes decided from then (LOV-2025-06-20-35) the replacement

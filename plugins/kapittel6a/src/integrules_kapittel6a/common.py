@@ -128,9 +128,9 @@ OVERGANG_CHOICES = ("vedtaksdato", "ukjent")
 DECISION = "introduksjonsprogram.decision_date"
 
 
-def texts_37c(ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The § 37 c texts that can govern the participant's programme, and the facts or settings that would
-    narrow them to one.
+def texts_37c(ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...], Text | None]:
+    """The § 37 c texts that can govern the participant's programme, the facts or settings that would narrow
+    them to one, and a note for the finding when the choice rests on a reading rather than a registered date.
 
     The text in force on the programme decision's date governs (from 01.01.2026: the new one). With no
     decision registered: before 01.01.2026 only the old text can have applied; a participant settled from
@@ -142,25 +142,39 @@ def texts_37c(ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...]]:
     decision = prog.decision_date if prog is not None else None
     if decision is not None:
         if decision >= ENDRING_37C:
-            return (NEW_37C,), ()
-        if ctx.as_of >= ENDRING_37C and ctx.setting(OVERGANG_37C) == "ukjent":
-            return (OLD_37C, NEW_37C), (OVERGANG_37C,)
-        return (OLD_37C,), ()
+            return (NEW_37C,), (), None
+        if ctx.as_of < ENDRING_37C:
+            return (OLD_37C,), (), None
+        if ctx.setting(OVERGANG_37C) == "ukjent":
+            return (OLD_37C, NEW_37C), (OVERGANG_37C,), None
+        return (OLD_37C,), (), Text(
+            f" (§ 37 c slik den lød ved programvedtaket {fmt(decision)}: ingen overgangsregel er funnet, og innstillingen "
+            f"{OVERGANG_37C} = vedtaksdato lar teksten ved vedtaket gjelde.)",
+            f" (§ 37 c as it read at the programme decision of {fmt(decision)}: no transitional rule was found, and the "
+            f"setting {OVERGANG_37C} = vedtaksdato keeps the text in force at the decision.)")
     if ctx.as_of < ENDRING_37C:
-        return (OLD_37C,), ()
+        return (OLD_37C,), (), None
     settled = ctx.p.settlement_date
     if settled is not None and settled >= ENDRING_37C:
-        return (NEW_37C,), ()
-    return (OLD_37C, NEW_37C), (DECISION,)
+        return (NEW_37C,), (), Text(
+            f" (Ingen vedtaksdato registrert; bosatt {fmt(settled)}, så et vedtak etter § 12 kan bare treffes etter "
+            "§ 37 c slik den lyder fra 01.01.2026.)",
+            f" (No decision date registered; settled on {fmt(settled)}, so a § 12 decision can only be made under "
+            "§ 37 c as it reads from 01.01.2026.)")
+    return (OLD_37C, NEW_37C), (DECISION,), None
 
 
 def under_37c(ctx: Context, old: Callable[[], Evaluation], new: Callable[[], Evaluation]) -> Evaluation:
     """``old()`` or ``new()`` by the § 37 c text governing the programme; with both possible, their common
     outcome when both are decided and agree, else unknown naming what would settle it (never a guess)."""
-    texts, open_ = texts_37c(ctx)
+    texts, open_, note = texts_37c(ctx)
     judges = {OLD_37C: old, NEW_37C: new}
     if len(texts) == 1:
-        return judges[texts[0]]()
+        ev = judges[texts[0]]()
+        if note is None:
+            return ev
+        return Evaluation(ev.outcome, Text(ev.message.nb + note.nb, ev.message.en + note.en), ev.due, ev.missing,
+                          ev.references)
     results = []
     for text in texts:
         try:
@@ -196,7 +210,7 @@ def ordinary(ctx: Context, name: str) -> Evaluation:
     ev = req.evaluate(ctx)
     refs_ = tuple(dict.fromkeys((*req.references, *ev.references, refs.L37C_2026, refs.LT_2025)))
     return Evaluation(ev.outcome, Text(
-        f"Programmet er vedtatt etter § 37 c slik den lyder fra 01.01.2026 (LOV-2025-06-20-35), som ikke lenger "
-        f"unntar fra den ordinære regelen (integreringsloven.{name}): {ev.message.nb}",
-        f"The programme is decided under § 37 c as amended from 01.01.2026 (LOV-2025-06-20-35), which no longer "
-        f"sets aside the ordinary rule (integreringsloven.{name}): {ev.message.en}"), ev.due, ev.missing, refs_)
+        f"Programmet følger § 37 c slik den lyder fra 01.01.2026 (LOV-2025-06-20-35), som ikke lenger unntar fra "
+        f"den ordinære regelen (integreringsloven.{name}): {ev.message.nb}",
+        f"The programme follows § 37 c as amended from 01.01.2026 (LOV-2025-06-20-35), which no longer sets aside "
+        f"the ordinary rule (integreringsloven.{name}): {ev.message.en}"), ev.due, ev.missing, refs_)

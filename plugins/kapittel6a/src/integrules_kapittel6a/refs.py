@@ -77,7 +77,7 @@ def forskrift(section: str, ledd: int | None = None) -> LegalRef:
 
 F75 = forskrift("§ 75")
 F76 = forskrift("§ 76")
-F53 = forskrift("§ 53")
+F47 = forskrift("§ 47", 1)  # no. 2: «utdanning og realkompetanse»
 F58 = forskrift("§ 58", 2)
 
 # § 37 b: mapping and career guidance.

@@ -77,13 +77,13 @@ kompetansekartlegging = requirement(checklist=("R2", "R17"), **_meta(
     "før bosetting (§ 6) gjelder ikke (§ 37 b første ledd). Loven setter ingen egen frist; integreringsplanen skal "
     "utformes på bakgrunn av gjennomført kartlegging samtidig med programvedtaket (§ 37 c), så fristen her er "
     "vedtaksdatoen (utledet). Fra når plikten gjelder, er innstillingen kapittel_6a.endringer_2024_fra (standard "
-    "01.07.2024, ikke bekreftet); vedtak før den datoen gir ingen plikt.",
+    "01.07.2024 etter res. 25. juni 2024 nr. 1212); vedtak før den datoen gir ingen plikt.",
     "Under § 37 b second paragraph people with collective protection have a right, not a duty, to competence mapping "
     "under § 10; under the 2024 text those who take part in the introduction programme have a right and a duty to it. "
     "Mapping before settlement (§ 6) does not apply (§ 37 b first paragraph). The law sets no deadline of its own; the "
     "integration plan is based on completed mapping and drawn up with the programme decision (§ 37 c), so the deadline "
     "here is the decision date (derived). When the duty starts is the setting kapittel_6a.endringer_2024_fra (default "
-    "01.07.2024, not confirmed); decisions before that date carry no duty.",
+    "01.07.2024 by royal resolution 25 June 2024 no. 1212); decisions before that date carry no duty.",
     (refs.L37B_2_2, refs.L37B_1, refs.L37C_PLAN_2024, refs.LT_2024), (FT,), confidence="medium",
     settings=(V2024_SETTING,)))(judge_kartlegging)
 
@@ -580,7 +580,7 @@ nir_utdanningsbakgrunn = requirement(checklist=("R16", "R17"), **_meta(
     "For people with a right to training under chapter 6A only, education background is not registered; when "
     "extended Norwegian training is decided (integreringsforskriften § 43 g), the municipality must first register "
     "whether the person has upper-secondary education (IMDi, NIR adapted to the temporary rules).",
-    (refs.NIR_6A, refs.L37D_2), (FT,), confidence="medium", category="nir"))(judge_nir_utdanning)
+    (refs.NIR_6A, refs.L37D_2, refs.F47, refs.F58), (FT,), confidence="medium", category="nir"))(judge_nir_utdanning)
 
 
 def _nir_gjenapning_2024(ctx: Context) -> Evaluation:
@@ -594,16 +594,24 @@ def _nir_gjenapning_2024(ctx: Context) -> Evaluation:
     nir = ctx.need(ctx.p.nir, "nir")
     regs = sorted(r.date for r in nir if r.item == NIR_REOPENING_ITEM and r.date >= reopened)
     event = Event(done=True, date=regs[0]) if regs else Event(done=False)
-    return ctx.deadline(event, "nir", add_months(reopened, 2),
-                        Text("Gjenåpning av programmet registrert i NIR", "Reopening of the programme registered in NIR"))
+    ev = ctx.deadline(event, "nir", add_months(reopened, 2),
+                      Text("Gjenåpning av programmet registrert i NIR", "Reopening of the programme registered in NIR"))
+    # The item name and the two months are the municipality's overview and the general NIR deadline, not an IMDi
+    # source on reopening: the finding says so.
+    return Evaluation(ev.outcome, Text(
+        ev.message.nb + " (Fristen er to måneder etter integreringsforskriften § 58 andre ledd; NIR-elementet «gjenapning» "
+        "er tatt fra kommunens oversikt, ingen IMDi-kilde beskriver funksjonen.)",
+        ev.message.en + " (The deadline is two months under integreringsforskriften § 58 second paragraph; the NIR item "
+        "«gjenapning» is taken from the municipality's overview, no IMDi source describes the function.)"), ev.due, ev.missing,
+        (refs.F58,))
 
 
 def judge_nir_gjenapning(ctx: Context) -> Evaluation:
     def new() -> Evaluation:
         return not_applicable(
-            "Programmet er vedtatt etter § 37 c slik den lyder fra 01.01.2026 (LOV-2025-06-20-35), som ikke lenger har "
+            "Programmet følger § 37 c slik den lyder fra 01.01.2026 (LOV-2025-06-20-35), som ikke lenger har "
             "femte ledd om rett til program etter å ha gått ut i arbeid; § 3 tredje ledd gjelder.",
-            "The programme is decided under § 37 c as amended from 01.01.2026 (LOV-2025-06-20-35), which no longer has "
+            "The programme follows § 37 c as amended from 01.01.2026 (LOV-2025-06-20-35), which no longer has "
             "the fifth paragraph on the right to a programme after leaving for work; § 3 third paragraph applies.",
             refs.L37C_2026, refs.lov("§ 3", 3))
 
