@@ -249,7 +249,7 @@ def judge_helarig(ctx: Context) -> Evaluation:
 
 helarig = requirement(checklist=("R10", "R17"), **_meta(
     "helarig",
-    "Helårig program (fulltid kreves ikke)", "All-year programme (full time not required)",
+    "Helårig program (fulltid bare etter § 37 c fra 01.01.2026)", "All-year programme (full time only under § 37 c from 01.01.2026)",
     "§ 37 c fjerde ledd fjerde punktum unntar bare kravet i § 14 fjerde ledd om at programmet skal være på fulltid; "
     "kravet om at det er helårig gjelder fortsatt (lest ut fra ordlyden). Er programmet på deltid av grunner på "
     "kommunens side, skal stønaden likevel svare til fulltid (femte punktum); det kontrolleres ikke her.",
