@@ -313,9 +313,11 @@ def _plan_2024(ctx: Context) -> Evaluation:
     else:
         # Due with the decision, else by the § 12 deadline: no plan once that deadline passed is late whenever
         # the decision came; otherwise the decision's date decides (a plan after it is late).
-        timing = by_decision_deadline(ctx, None, what) if done is None else pending("", "")
-        if timing.outcome is not Outcome.NOT_MET:
-            raise Missing("introduksjonsprogram.decision_date")
+        if done is None:
+            late = by_decision_deadline(ctx, None, what)
+            if late.outcome is Outcome.NOT_MET:
+                return late
+        raise Missing("introduksjonsprogram.decision_date")
     if timing.outcome is not Outcome.MET:
         return timing
     based = ctx.need(plan.based_on_kartlegging, "integreringsplan.based_on_kartlegging")
