@@ -121,6 +121,11 @@ def test_after_sunset_by_decision_date(make_engine, programme, training, expecte
     ("kapittel_6a.etter_opphor", "forlenget"),
     ("kapittel_6a.opphorsdato", "1. juli"),
     ("kapittel_6a.endringer_2024_fra", "2024-02-30"),
+    ("kapittel_6a.samtidig_margin", "-1"),
+    ("kapittel_6a.samtidig_margin", "1.5"),
+    ("kapittel_6a.samtidig_margin", True),
+    ("kapittel_6a.samtidig_margin", 32),
+    ("kapittel_6a.overgang_37c", "ny"),
 ])
 def test_bad_settings_are_refused(name, value):
     import integrules_kapittel6a
@@ -136,6 +141,8 @@ def test_regime_metadata(engine):
     assert (regime.valid_from, regime.valid_to) == (D(2022, 6, 15), D(2028, 7, 1))
     assert engine.settings["kapittel_6a.opphorsdato"] == D(2028, 7, 1)
     assert engine.settings["kapittel_6a.etter_opphor"] == "ukjent"
+    assert engine.settings["kapittel_6a.samtidig_margin"] == 0
+    assert engine.settings["kapittel_6a.overgang_37c"] == "vedtaksdato"
 
 
 @pytest.mark.parametrize("after, changes, as_of, expected", [
