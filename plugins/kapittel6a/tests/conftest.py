@@ -18,6 +18,15 @@ def engine() -> Engine:
 
 
 @pytest.fixture(scope="session")
+def real_engine() -> Engine:
+    """With the real ordinary plugin: from 01.01.2026 (§ 37 c as amended) the replacements run its rules, which read
+    its settings and facts (the stand-in registers neither)."""
+    import integrules_integreringsloven
+
+    return Engine(entry_points=False, plugins=[integrules_integreringsloven, integrules_kapittel6a])
+
+
+@pytest.fixture(scope="session")
 def make_engine():
     cache: dict = {}
 

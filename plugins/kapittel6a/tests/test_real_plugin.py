@@ -126,3 +126,25 @@ def test_case_files():
     from integrules.testing.cases import assert_case_file
     for path in sorted((Path(__file__).parent / "cases").glob("*.json")):
         assert_case_file(path)
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2026, 6, 30), dt.date(2026, 7, 1), dt.date(2026, 12, 4), dt.date(2028, 6, 30)])
+def test_the_example_has_nobody_with_collective_protection_in_an_unknown_regime(real, as_of):
+    """Issue 15: chapter 6A was re-added from 01.07.2026 with no gap and runs to 01.07.2028, so no § 34 holder of
+    the bundled example is in an unknown regime because a sunset passed."""
+    from importlib import resources
+
+    from integrules.model import Participant, PermitBasis
+    from integrules.reading import read_case_file
+
+    _, items = read_case_file(str(resources.files("integrules") / "examples" / "eksempelkommune.json"))
+    collective = [p for p in items if isinstance(p, Participant) and p.permit is not None
+                  and p.permit.basis is PermitBasis.KOLLEKTIV_BESKYTTELSE]
+    assert collective
+    for p in collective:
+        decision = real.decide_regime(p, as_of)
+        assert "kapittel_6a.etter_opphor" not in decision.missing, p.id
+        assert decision.regime == real.decide_regime(p, dt.date(2026, 6, 1)).regime, p.id  # as under LOV-2024-06-25-53
+    assert sum(real.decide_regime(p, as_of).regime == "kapittel_6a" for p in collective) >= 1
+    after = [real.decide_regime(p, dt.date(2028, 7, 1)) for p in collective]
+    assert any(d.regime is None and d.missing == ("kapittel_6a.etter_opphor",) for d in after)  # repealed, default

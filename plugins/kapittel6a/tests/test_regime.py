@@ -31,11 +31,16 @@ def regime_of(engine, p, as_of):
     (D(2022, 4, 1), D(2023, 7, 1), "kapittel_6a"),
     (D(2022, 4, 1), D(2024, 6, 30), "kapittel_6a"),
     (D(2022, 4, 1), D(2024, 7, 1), "kapittel_6a"),
-    # the last sunset, 01.07.2026: after it the sources cannot say (default: unknown)
+    # 01.07.2026: re-added by LOV-2026-06-12-22 without a gap (not unknown because a date passed)
     (D(2022, 4, 1), D(2026, 6, 30), "kapittel_6a"),
-    (D(2022, 4, 1), D(2026, 7, 1), None),
-    (D(2022, 4, 1), D(2026, 11, 28), None),
+    (D(2022, 4, 1), D(2026, 7, 1), "kapittel_6a"),
+    (D(2022, 4, 1), D(2026, 12, 4), "kapittel_6a"),
     (D(2025, 1, 1), D(2026, 6, 30), "kapittel_6a"),
+    (D(2026, 7, 1), D(2026, 7, 1), "kapittel_6a"),
+    # repealed from 01.07.2028: after it the sources cannot say (default: unknown)
+    (D(2022, 4, 1), D(2028, 6, 30), "kapittel_6a"),
+    (D(2022, 4, 1), D(2028, 7, 1), None),
+    (D(2022, 4, 1), D(2028, 11, 28), None),
 ])
 def test_boundaries(engine, granted, as_of, expected):
     decision = regime_of(engine, person(**{"permit.granted": granted}), as_of)
@@ -47,9 +52,9 @@ def test_boundaries(engine, granted, as_of, expected):
 
 
 def test_after_sunset_names_the_setting(engine):
-    decision = regime_of(engine, person(), D(2026, 7, 1))
+    decision = regime_of(engine, person(), D(2028, 7, 1))
     assert decision.missing == ("kapittel_6a.etter_opphor",)
-    result = engine.evaluate(person(), D(2026, 7, 1))
+    result = engine.evaluate(person(), D(2028, 7, 1))
     assert {f.outcome.value for f in result.findings} == {"unknown"}
     assert all("kapittel_6a.etter_opphor" in f.missing for f in result.findings)
 
@@ -89,33 +94,38 @@ def test_before_in_force_even_unknown_basis_is_ordinary(engine):
 
 
 def test_extended_sunset(make_engine):
-    engine = make_engine(**{"kapittel_6a.opphorsdato": "2027-07-01"})
-    assert regime_of(engine, person(), D(2026, 11, 28)).regime == "kapittel_6a"
-    assert regime_of(engine, person(), D(2027, 7, 1)).regime is None
+    engine = make_engine(**{"kapittel_6a.opphorsdato": "2029-07-01"})
+    assert regime_of(engine, person(), D(2028, 11, 28)).regime == "kapittel_6a"
+    assert regime_of(engine, person(), D(2029, 7, 1)).regime is None
 
 
 def test_after_sunset_ordinary(make_engine):
     engine = make_engine(**{"kapittel_6a.etter_opphor": "ordinaere"})
-    assert regime_of(engine, person(), D(2026, 7, 1)).regime == "integreringsloven"
-    assert regime_of(engine, person(), D(2026, 6, 30)).regime == "kapittel_6a"
+    assert regime_of(engine, person(), D(2028, 7, 1)).regime == "integreringsloven"
+    assert regime_of(engine, person(), D(2028, 6, 30)).regime == "kapittel_6a"
 
 
 @pytest.mark.parametrize("programme, training, expected", [
-    (D(2026, 6, 30), D(2026, 8, 1), "kapittel_6a"),  # a decision the day before the sunset
-    (D(2026, 7, 1), D(2026, 7, 1), "integreringsloven"),  # decisions on the day of the sunset
-    (None, D(2026, 8, 1), None),  # the programme decision is unknown
-    (None, D(2026, 1, 1), "kapittel_6a"),  # the training decision alone settles it
+    (D(2028, 6, 30), D(2028, 8, 1), "kapittel_6a"),  # a decision the day before the sunset
+    (D(2028, 7, 1), D(2028, 7, 1), "integreringsloven"),  # decisions on the day of the sunset
+    (None, D(2028, 8, 1), None),  # the programme decision is unknown
+    (None, D(2028, 1, 1), "kapittel_6a"),  # the training decision alone settles it
 ])
 def test_after_sunset_by_decision_date(make_engine, programme, training, expected):
     engine = make_engine(**{"kapittel_6a.etter_opphor": "vedtaksdato"})
     p = person(**{"introduksjonsprogram.decision_date": programme, "opplaering.decision_date": training})
-    assert regime_of(engine, p, D(2026, 11, 28)).regime == expected
+    assert regime_of(engine, p, D(2028, 11, 28)).regime == expected
 
 
 @pytest.mark.parametrize("name, value", [
     ("kapittel_6a.etter_opphor", "forlenget"),
     ("kapittel_6a.opphorsdato", "1. juli"),
     ("kapittel_6a.endringer_2024_fra", "2024-02-30"),
+    ("kapittel_6a.samtidig_margin", "-1"),
+    ("kapittel_6a.samtidig_margin", "1.5"),
+    ("kapittel_6a.samtidig_margin", True),
+    ("kapittel_6a.samtidig_margin", 32),
+    ("kapittel_6a.overgang_37c", "ny"),
 ])
 def test_bad_settings_are_refused(name, value):
     import integrules_kapittel6a
@@ -128,20 +138,22 @@ def test_bad_settings_are_refused(name, value):
 def test_regime_metadata(engine):
     regime = engine.registry.regimes["kapittel_6a"]
     assert regime.base == "integreringsloven"
-    assert (regime.valid_from, regime.valid_to) == (D(2022, 6, 15), D(2026, 7, 1))
-    assert engine.settings["kapittel_6a.opphorsdato"] == D(2026, 7, 1)
+    assert (regime.valid_from, regime.valid_to) == (D(2022, 6, 15), D(2028, 7, 1))
+    assert engine.settings["kapittel_6a.opphorsdato"] == D(2028, 7, 1)
     assert engine.settings["kapittel_6a.etter_opphor"] == "ukjent"
+    assert engine.settings["kapittel_6a.samtidig_margin"] == 0
+    assert engine.settings["kapittel_6a.overgang_37c"] == "vedtaksdato"
 
 
 @pytest.mark.parametrize("after, changes, as_of, expected", [
-    ("ordinaere", {}, D(2026, 6, 30), None),  # chapter 6A still governs
-    ("ordinaere", {}, D(2026, 7, 1), (D(2022, 6, 15), D(2026, 7, 1))),
-    ("vedtaksdato", {}, D(2026, 7, 1), None),  # decided before the sunset: still chapter 6A
-    ("vedtaksdato", {"introduksjonsprogram.decision_date": D(2026, 7, 1), "opplaering.decision_date": D(2026, 7, 1)},
-     D(2026, 8, 1), (D(2022, 6, 15), D(2026, 7, 1))),
-    ("ukjent", {}, D(2026, 7, 1), None),  # the regime is unknown: nothing ordinary is judged
-    ("ordinaere", {"permit.granted": D(2026, 7, 1)}, D(2026, 8, 1), None),  # granted from the sunset
-    ("ordinaere", {"permit.basis": PermitBasis.FLYKTNING}, D(2026, 7, 1), None),  # never under chapter 6A
+    ("ordinaere", {}, D(2028, 6, 30), None),  # chapter 6A still governs
+    ("ordinaere", {}, D(2028, 7, 1), (D(2022, 6, 15), D(2028, 7, 1))),
+    ("vedtaksdato", {}, D(2028, 7, 1), None),  # decided before the sunset: still chapter 6A
+    ("vedtaksdato", {"introduksjonsprogram.decision_date": D(2028, 7, 1), "opplaering.decision_date": D(2028, 7, 1)},
+     D(2028, 8, 1), (D(2022, 6, 15), D(2028, 7, 1))),
+    ("ukjent", {}, D(2028, 7, 1), None),  # the regime is unknown: nothing ordinary is judged
+    ("ordinaere", {"permit.granted": D(2028, 7, 1)}, D(2028, 8, 1), None),  # granted from the sunset
+    ("ordinaere", {"permit.basis": PermitBasis.FLYKTNING}, D(2028, 7, 1), None),  # never under chapter 6A
 ])
 def test_deadlines_under_chapter_6a_stay_with_it(make_engine, after, changes, as_of, expected):
     """After the sunset the ordinary rules are told which period chapter 6A governed (Grunnloven § 97)."""

@@ -97,9 +97,15 @@ CASES = [
     ("foreldreveiledning", {"foreldreveiledning": None}, AS_OF, "unknown", ("foreldreveiledning",)),
 
     ("integreringsplan", {}, AS_OF, "met", ()),
-    ("integreringsplan", {"integreringsplan.created": D(2022, 8, 1)}, AS_OF, "met", ()),  # the § 12 deadline
-    ("integreringsplan", {"integreringsplan.created": D(2022, 8, 2)}, AS_OF, "not_met", ()),
-    ("integreringsplan", {"integreringsplan.created": D(2022, 8, 2), "claim_date": None}, AS_OF, "unknown", ("claim_date",)),
+    # «samtidig» with the decision of 20.06.2022: the same day or before, not the day after (margin 0)
+    ("integreringsplan", {"integreringsplan.created": D(2022, 6, 19)}, AS_OF, "met", ()),
+    ("integreringsplan", {"integreringsplan.created": D(2022, 6, 21)}, AS_OF, "not_met", ()),
+    ("integreringsplan", {"integreringsplan.created": D(2022, 8, 1)}, AS_OF, "not_met", ()),  # inside § 12, still late
+    # no decision date: a plan made may or may not have come with it; no plan once § 12 has passed is late anyway
+    ("integreringsplan", {"integreringsplan.created": D(2022, 7, 1), "introduksjonsprogram.decision_date": None}, AS_OF,
+     "unknown", ("introduksjonsprogram.decision_date",)),
+    ("integreringsplan", {"integreringsplan.created": D(2023, 6, 1), "introduksjonsprogram.decision_date": None}, AS_OF,
+     "not_met", ()),
     ("integreringsplan", {"integreringsplan.created": D(2022, 7, 1)}, D(2022, 6, 20), "pending", ()),
     ("integreringsplan", {"integreringsplan.based_on_kartlegging": False}, AS_OF, "not_met", ()),
     ("integreringsplan", {"integreringsplan": None}, AS_OF, "unknown", ("integreringsplan",)),
@@ -107,9 +113,22 @@ CASES = [
 
     ("integreringskontrakt", {}, AS_OF, "not_applicable", ()),  # decided 2022: «§§ 15 og 16 gjelder ikke»
     ("integreringskontrakt", NO_PROGRAMME, AS_OF, "not_applicable", ()),
-    # decided after LOV-2025-06-20-35 was sanctioned, its in-force date unknown: the texts differ
-    ("integreringskontrakt", {"introduksjonsprogram.decision_date": D(2025, 8, 1)}, D(2025, 9, 1), "unknown",
-     ("integreringsloven.endringslov_2025_ikraft",)),
+    # § 37 c as amended from 01.01.2026 (LOV-2025-06-20-35): the day before, no contract; the day itself, § 16
+    ("integreringskontrakt", {"introduksjonsprogram.decision_date": D(2025, 12, 31)}, D(2026, 3, 1), "not_applicable", ()),
+    ("integreringskontrakt", {"introduksjonsprogram.decision_date": D(2026, 1, 1), "integreringskontrakt": Event(done=False)},
+     D(2026, 3, 1), "not_met", ()),
+
+    ("livsmestring", {}, AS_OF, "not_applicable", ()),  # § 37 c fourth paragraph (2024 text)
+    ("livsmestring", NO_PROGRAMME, AS_OF, "not_applicable", ()),
+    ("livsmestring", {"introduksjonsprogram.decision_date": D(2026, 1, 1), "livsmestring": None}, D(2026, 3, 1), "unknown",
+     ("livsmestring",)),
+    ("integreringsplan_revisjon", {}, AS_OF, "not_applicable", ()),
+    ("integreringsplan_revisjon", {"introduksjonsprogram.decision_date": D(2026, 1, 1), "integreringsplan": None},
+     D(2026, 3, 1), "unknown", ("integreringsplan",)),
+    ("nir.livsmestring", {}, AS_OF, "not_applicable", ()),
+    ("nir.integreringskontrakt", {}, AS_OF, "not_applicable", ()),
+    ("nir.integreringskontrakt", {"introduksjonsprogram.decision_date": D(2026, 1, 1), "integreringskontrakt": None},
+     D(2026, 3, 1), "unknown", ("integreringskontrakt",)),
 
     ("integreringsplan_innhold", {}, AS_OF, "met", ()),  # no norskmål needed
     ("integreringsplan_innhold", {"integreringsplan.contents.klagemuligheter": False}, AS_OF, "not_met", ()),
@@ -122,8 +141,10 @@ CASES = [
     ("norskplan", {"norskmal": None}, AS_OF, "unknown", ("norskmal",)),
     # the training is voluntary: no plan without a decision on it (§ 37 d first and third paragraphs)
     ("norskplan", {"norskmal": (), "opplaering.decision_date": None}, AS_OF, "unknown", ("opplaering.decision_date",)),
-    ("norskplan", {"norskmal": (), "opplaering.decision_date": None}, D(2022, 6, 20), "pending", ()),
-    ("norskplan", {"opplaering.decision_date": None}, AS_OF, "met", ()),  # set by the offer deadline anyway
+    ("norskplan", {"norskmal": (), "opplaering.decision_date": None}, D(2022, 6, 20), "unknown", ("opplaering.decision_date",)),
+    ("norskplan", {"opplaering.decision_date": None}, AS_OF, "unknown", ("opplaering.decision_date",)),
+    # «samtidig» with the training decision of 20.06.2022: the day itself, not the day after
+    ("norskplan", {"opplaering.decision_date": D(2022, 6, 19)}, AS_OF, "not_met", ()),
     # a decision dated after the as-of date: the plan is due with it, not late yet
     ("norskplan", {"norskmal": (), "opplaering.decision_date": D(2023, 4, 1)}, AS_OF, "pending", ()),
     ("norskplan", {"opplaering.exempt": True}, AS_OF, "not_applicable", ()),
@@ -164,7 +185,9 @@ CASES = [
 
 @pytest.mark.parametrize("name, changes, as_of, expected, missing", CASES,
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_requirement(engine, name, changes, as_of, expected, missing):
+def test_requirement(engine, real_engine, name, changes, as_of, expected, missing):
+    if as_of >= D(2026, 1, 1):  # the ordinary rules judge programmes decided from then (§ 37 c as amended)
+        engine, changes = real_engine, {"work": (), **changes}
     result = engine.evaluate(person(**changes), as_of)
     assert result.regime.regime == "kapittel_6a"
     f = result.finding("kapittel_6a." + name)
@@ -190,28 +213,27 @@ def test_one_deadline_per_participant_whatever_the_outcome(engine):
     assert found == {D(2023, 4, 28): ("met", D(2023, 5, 5)), D(2023, 5, 3): ("met", D(2023, 5, 5)),
                      D(2023, 5, 10): ("not_met", D(2023, 5, 5))}
     plan = engine.evaluate(person(**dates), D(2023, 6, 1)).finding("kapittel_6a.integreringsplan")
-    assert plan.due == D(2023, 5, 5)
+    assert plan.due == D(2023, 4, 20)  # «samtidig»: the decision's date, not the § 12 deadline
     # an unknown claim is asked for only when it could matter; the due shown is then the earliest possible
     on_time = person(**{**dates, "claim_date": None, "introduksjonsprogram.start_date": D(2023, 4, 28)})
     f = engine.evaluate(on_time, D(2023, 6, 1)).finding("kapittel_6a.vedtak_og_oppstart")
     assert (f.outcome.value, f.due) == ("met", D(2023, 5, 1))
 
 
-def test_contract_from_the_2025_amendment(make_engine):
-    eng = make_engine(**{"integreringsloven.endringslov_2025_ikraft": "2025-07-01"})
-    late = {"settlement_date": D(2025, 5, 1), "claim_date": D(2025, 5, 1), "permit.granted": D(2025, 4, 1),
-            "introduksjonsprogram.start_date": D(2025, 7, 15), "integreringsplan.created": D(2025, 7, 1)}
+def test_contract_from_the_2025_amendment(real_engine):
+    """§ 37 c as amended by LOV-2025-06-20-35 (from 01.01.2026) no longer sets § 16 aside: the ordinary rule judges."""
+    late = {"settlement_date": D(2025, 10, 1), "claim_date": D(2025, 10, 1), "permit.granted": D(2025, 9, 1),
+            "introduksjonsprogram.start_date": D(2026, 1, 15), "integreringsplan.created": D(2026, 1, 1)}
     r = "kapittel_6a.integreringskontrakt"
 
-    def judge(decision, contract, as_of=D(2025, 9, 1)):
-        p = person(**late, **{"introduksjonsprogram.decision_date": decision}, integreringskontrakt=contract)
-        return eng.evaluate(p, as_of).finding(r).outcome.value
+    def judge(decision, contract, as_of=D(2026, 3, 1)):
+        p = person(**late, **{"introduksjonsprogram.decision_date": decision}, integreringskontrakt=contract, work=())
+        return real_engine.evaluate(p, as_of).finding(r).outcome.value
 
-    assert judge(D(2025, 6, 30), Event(done=False)) == "not_applicable"  # the day before: § 37 c of 2024
-    assert judge(D(2025, 7, 1), Event(done=False)) == "not_met"  # the day itself: § 16 applies, due 01.08.2025
-    assert judge(D(2025, 7, 1), Event(done=True, date=D(2025, 7, 1))) == "met"
-    assert judge(D(2025, 7, 1), Event(done=False), D(2025, 7, 20)) == "pending"
-    assert judge(D(2025, 7, 1), None) == "unknown"
+    assert judge(D(2025, 12, 31), Event(done=False)) == "not_applicable"  # the day before: § 37 c of 2024
+    assert judge(D(2026, 1, 1), Event(done=False)) == "not_met"  # the day itself: § 16 applies
+    assert judge(D(2026, 1, 1), Event(done=True, date=D(2026, 1, 1))) == "met"
+    assert judge(D(2026, 1, 1), None) == "unknown"
 
 
 def test_mapping_duty_date_setting(make_engine):

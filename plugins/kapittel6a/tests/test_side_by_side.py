@@ -27,19 +27,19 @@ DIFFERENCES = [
     ("sluttmal", "kapittel_6a.sluttmal", "§ 37 c", Outcome.MET),
     ("varighet", "kapittel_6a.varighet", "§ 37 c", Outcome.MET),
     ("fulltid", "kapittel_6a.helarig", "§ 37 c", Outcome.MET),
-    ("livsmestring", None, "§ 37 c", None),
+    ("livsmestring", "kapittel_6a.livsmestring", "§ 37 c", NA),  # decided 2022: § 37 c fourth paragraph
     ("foreldreveiledning", "kapittel_6a.foreldreveiledning", "§ 37 c", Outcome.MET),
     ("integreringsplan", "kapittel_6a.integreringsplan", "§ 37 c", Outcome.MET),
     ("integreringsplan_innhold", "kapittel_6a.integreringsplan_innhold", "§ 37 c", Outcome.MET),
-    ("integreringsplan_revisjon", None, "§ 37 c", None),
+    ("integreringsplan_revisjon", "kapittel_6a.integreringsplan_revisjon", "§ 37 c", NA),
     ("integreringskontrakt", "kapittel_6a.integreringskontrakt", "§ 37 c", NA),  # 2022/2024 text: no contract
     ("norskplan", "kapittel_6a.norskplan", "§ 37 d", Outcome.MET),
     ("norskopplaering_varighet", "kapittel_6a.norskopplaering_varighet", "§ 37 d", Outcome.PENDING),
     ("samfunnskunnskap", None, "§ 37 d", None),
     ("samfunnskunnskapsprove", None, "§ 37 d", None),
     ("avsluttende_norskprove", "kapittel_6a.gratis_avsluttende_norskprove", "§ 37 d", Outcome.PENDING),  # offer dated 01.05.2023
-    ("nir.integreringskontrakt", None, "§ 37 c", None),
-    ("nir.livsmestring", None, "§ 37 c", None),
+    ("nir.integreringskontrakt", "kapittel_6a.nir.integreringskontrakt", "§ 37 c", NA),
+    ("nir.livsmestring", "kapittel_6a.nir.livsmestring", "§ 37 c", NA),
     ("nir.samfunnskunnskap", None, "§ 37 d", None),
     ("nir.utdanningsbakgrunn", "kapittel_6a.nir.utdanningsbakgrunn", "utvidet", NA),
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from integrules import Evaluation, LegalRef, Missing, Requirement, Text, Unit, all_of, met, not_applicable, not_met, pending
+from integrules import Evaluation, Missing, Requirement, Text, Unit, all_of, met, not_applicable, not_met, pending
 from integrules.dates import add_months
 from integrules.model import GoalChangeKind
 
@@ -239,8 +239,7 @@ NIR_REQUIREMENTS = (
             "videregående nivå etter integreringsforskriften § 65a)",
             "at the training decision (it decides the 18-month or three-year limit, § 32 first paragraph; upper-secondary "
             "education as integreringsforskriften § 65a defines it)"), FT_VO,
-          (lov("32", 1), forskrift("65a"), LegalRef("integreringsforskriften", "§ 47", ledd=1, bokstav="b",
-                                                     url="https://lovdata.no/forskrift/2020-12-15-2912/§47", kind="forskrift"))),
+          (lov("32", 1), forskrift("65a"), forskrift("47", 1))),  # § 47 first paragraph no. 2: «utdanning og realkompetanse»
     _make("norskmal_fastsetting", OPPLAERING, "Norskmål – fastsetting", "Norwegian goal – set", t_norskmal_fastsetting,
           T("når norskmålet først er fastsatt", "when the Norwegian goal is first set"), FT_VO, (lov("31"),)),
     _make("norskmal_endring", OPPLAERING, "Norskmål – endring", "Norwegian goal – changed", t_norskmal_endring,

@@ -7,7 +7,9 @@ collective protection under utlendingsloven § 34 (in practice people displaced 
   ordinary rules decide.
 - :mod:`.adaptations`: the ordinary requirements the chapter sets aside, by id, with reasons.
 - :mod:`.requirements`: the ``kapittel_6a.*`` requirements judging instead, and what it adds.
-- :mod:`.transition`: after the sunset, deadlines that fell under the chapter are left to it.
+- :mod:`.transition`: after the repeal (01.07.2028), deadlines that fell under the chapter are left to it.
+- :mod:`.common`: the text of § 37 c governing a programme (narrowed from 01.01.2026; the replacements then
+  apply the ordinary rules) and «samtidig» with a decision.
 
 The municipality's own practice for this group (the seed's "3 months Norwegian only, then 3
 months at 2/5, end goal work") is a local choice, not law, and is not here.

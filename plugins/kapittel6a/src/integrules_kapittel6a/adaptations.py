@@ -60,7 +60,7 @@ _TABLE: dict[str, tuple[str | None, str, str, tuple[LegalRef, ...]]] = {
         "all-year rule is judged on its own.",
         (refs.L37C_4,)),
     "livsmestring": (
-        None,
+        "kapittel_6a.livsmestring",
         "Kurs i livsmestring er ikke et krav etter kapittel 6A: § 14 første ledd bokstav a, b og c gjelder ikke "
         "(§ 37 c fjerde ledd).",
         "A life-skills course is not required under chapter 6A: § 14 first paragraph letters a, b and c do not apply "
@@ -86,7 +86,7 @@ _TABLE: dict[str, tuple[str | None, str, str, tuple[LegalRef, ...]]] = {
         "§ 15 does not apply under chapter 6A; the plan's minimum content is reduced (no Norwegian goal), § 37 c.",
         (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST)),
     "integreringsplan_revisjon": (
-        None,
+        "kapittel_6a.integreringsplan_revisjon",
         "§ 15 gjelder ikke etter kapittel 6A, heller ikke sjette ledd om at planen skal vurderes jevnlig (§ 37 c sjette "
         "ledd siste punktum i 2022-teksten, sjuende ledd i 2024-teksten).",
         "§ 15 does not apply under chapter 6A, nor its sixth paragraph on regular review of the plan (§ 37 c sixth "
@@ -94,12 +94,12 @@ _TABLE: dict[str, tuple[str | None, str, str, tuple[LegalRef, ...]]] = {
         (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST)),
     "integreringskontrakt": (
         "kapittel_6a.integreringskontrakt",
-        "Deltakere etter kapittel 6A skal ikke ha integreringskontrakt: § 16 gjelder ikke (§ 37 c sjette ledd siste "
-        "punktum i 2022-teksten, sjuende ledd siste punktum i 2024-teksten). Ny § 37 c etter LOV-2025-06-20-35 har ikke "
-        "dette unntaket; erstatningskravet vurderer hvilken tekst som gjelder.",
-        "Participants under chapter 6A have no integration contract: § 16 does not apply (§ 37 c sixth paragraph last "
-        "sentence in the 2022 text, seventh paragraph last sentence in the 2024 text). The new § 37 c of "
-        "LOV-2025-06-20-35 drops that exception; the replacement judges which text applies.",
+        "Etter § 37 c i 2022- og 2024-teksten gjelder ikke § 16 (sjette ledd siste punktum i 2022-teksten, sjuende ledd "
+        "siste punktum i 2024-teksten). § 37 c etter LOV-2025-06-20-35 (fra 01.01.2026) har ikke dette unntaket; "
+        "erstatningskravet vurderer hvilken tekst som gjelder programmet.",
+        "Under § 37 c of the 2022 and 2024 texts § 16 does not apply (sixth paragraph last sentence in the 2022 text, "
+        "seventh paragraph last sentence in the 2024 text). § 37 c as amended by LOV-2025-06-20-35 (from 01.01.2026) "
+        "drops that exception; the replacement judges which text governs the programme.",
         (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST)),
     "norskplan": (
         "kapittel_6a.norskplan",
@@ -132,12 +132,12 @@ _TABLE: dict[str, tuple[str | None, str, str, tuple[LegalRef, ...]]] = {
         "Norwegian test can be taken (§ 37 d second paragraph).",
         (refs.L37D_2,)),
     "nir.integreringskontrakt": (
-        None,
+        "kapittel_6a.nir.integreringskontrakt",
         "Ingen integreringskontrakt etter kapittel 6A (§ 16 gjelder ikke, § 37 c), og dermed ingenting å registrere.",
         "No integration contract under chapter 6A (§ 16 does not apply, § 37 c), so nothing to register.",
         (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST)),
     "nir.livsmestring": (
-        None,
+        "kapittel_6a.nir.livsmestring",
         "Livsmestring er ikke et krav etter kapittel 6A (§ 37 c fjerde ledd), og registreres ikke som gjennomført krav.",
         "Life skills is not required under chapter 6A (§ 37 c fourth paragraph), and is not registered as a completed "
         "requirement.",
@@ -151,13 +151,30 @@ _TABLE: dict[str, tuple[str | None, str, str, tuple[LegalRef, ...]]] = {
         (refs.L37D_1, refs.NIR_6A)),
     "nir.utdanningsbakgrunn": (
         "kapittel_6a.nir.utdanningsbakgrunn",
-        "Etter kapittel 6A registreres utdanningsbakgrunn bare når det er vedtak om utvidet opplæring i norsk.",
-        "Under chapter 6A education background is registered only with a decision on extended Norwegian training.",
-        (refs.L43_2, refs.F58_2, refs.F47_1_B, refs.L37D_2, refs.NIR_6A)),
+        "Etter kapittel 6A registreres utdanningsbakgrunn bare når det er vedtak om utvidet opplæring i norsk "
+        "(integreringsforskriften § 47 første ledd nr. 2 om opplysningene og § 58 andre ledd om kommunens registrering, slik IMDi "
+        "anvender dem for personer med bare rett etter § 37 d).",
+        "Under chapter 6A education background is registered only with a decision on extended Norwegian training "
+        "(integreringsforskriften § 47 first paragraph no. 2 on the data and § 58 second paragraph on the municipality's registration, as "
+        "IMDi applies them to people with a right under § 37 d only).",
+        (refs.L43_2, refs.F58, refs.F47, refs.L37D_2, refs.NIR_6A)),
 }
 
+# Set aside by § 37 c before 01.01.2026 only: for programmes decided from then (LOV-2025-06-20-35) the replacement
+# judges by the ordinary rule, so the reason says both.
+_OLD_37C_ONLY = frozenset((
+    "vedtak_og_oppstart", "sluttmal", "varighet", "fulltid", "livsmestring", "foreldreveiledning", "integreringsplan",
+    "integreringsplan_innhold", "integreringsplan_revisjon", "integreringskontrakt", "nir.integreringskontrakt",
+    "nir.livsmestring"))
+_NEW_37C = (" Dette gjelder programmer vedtatt etter § 37 c slik den lød før 01.01.2026; for programmer vedtatt fra "
+            "01.01.2026 (LOV-2025-06-20-35) anvender erstatningskravet den ordinære regelen.",
+            " This holds for programmes decided under § 37 c as it read before 01.01.2026; for programmes decided from "
+            "01.01.2026 (LOV-2025-06-20-35) the replacement applies the ordinary rule.")
+
 ADAPTATIONS = tuple(
-    Adaptation(requirement_id=IL + name, regime=REGIME_ID, reason=Text(nb, en), references=references,
+    Adaptation(requirement_id=IL + name, regime=REGIME_ID,
+               reason=Text(nb + _NEW_37C[0], en + _NEW_37C[1]) if name in _OLD_37C_ONLY else Text(nb, en),
+               references=(*references, refs.L37C_2026) if name in _OLD_37C_ONLY else references,
                replaced_by=replaced)
     for name, (replaced, nb, en, references) in sorted(_TABLE.items())
 )

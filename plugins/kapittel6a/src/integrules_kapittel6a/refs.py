@@ -34,6 +34,20 @@ def lov(section: str, ledd: int | None = None, *, punktum: int | None = None, bo
 LT_2022 = LegalRef("lov 10. juni 2022 nr. 35 (midlertidige endringer, fordrevne fra Ukraina)", "del IX og XI",
                    url=LT_2022_URL)
 LT_2024 = LegalRef("lov 25. juni 2024 nr. 53 (videreføring av midlertidige regler)", "del X og XIII", url=LT_2024_URL)
+# In force 01.07.2024 by res. 25. juni 2024 nr. 1212 (the chapter note in the consolidated act).
+RES_2024 = LegalRef("res. 25. juni 2024 nr. 1212 (ikraftsetting av lov 25. juni 2024 nr. 53)",
+                    url="https://lovdata.no/dokument/LTI/forskrift/2024-06-25-1212", kind="forskrift")
+# Chapter 6A re-added from 01.07.2026 (res. 12. juni 2026 nr. 1076), repealed from 01.07.2028, by the same act:
+# «tilføyd ved lov 12 juni 2026 nr. 22 (i kraft 1 juli 2026 ...). Oppheves ved lov 12 juni 2026 nr. 22 (i kraft
+# 1 juli 2028)» (the chapter note of integreringsloven kapittel 6A as consolidated on 28.07.2026).
+LT_2026_URL = "https://lovdata.no/dokument/LTI/lov/2026-06-12-22"
+LT_2026 = LegalRef("lov 12. juni 2026 nr. 22 (videreføring av kapittel 6A til 1. juli 2028)", url=LT_2026_URL)
+RES_2026 = LegalRef("res. 12. juni 2026 nr. 1076 (ikraftsetting av lov 12. juni 2026 nr. 22)",
+                    url="https://lovdata.no/dokument/LTI/forskrift/2026-06-12-1076", kind="forskrift")
+# Named by the chapter note as transitional rules for chapter 6A (in force 01.07.2026); its text was not found.
+FOR_2026_1077 = LegalRef("forskrift 12. juni 2026 nr. 1077 (overgangsregler, integreringsloven kapittel 6A)",
+                         url="https://lovdata.no/dokument/LTI/forskrift/2026-06-12-1077", kind="forskrift")
+CHAPTER_6A = LegalRef(LOV, "kapittel 6A", url=LOV_URL + "KAPITTEL_6A")
 PROP_72 = LegalRef("Prop. 72 L (2023–2024)", "punkt 2.1", url=PROP_72_URL, kind="forarbeid")
 IMDI_6A = LegalRef("IMDi, juridisk veileder til integreringslovens midlertidige kapittel 6A", url=IMDI_6A_URL,
                    kind="veileder")
@@ -45,6 +59,27 @@ PROP_81_CH6 = LegalRef("Prop. 81 L (2024–2025)", "punkt 6.1", url=PROP_81_CH6_
 LT_2025_URL = "https://lovdata.no/dokument/LTI/lov/2025-06-20-35"
 LT_2025 = LegalRef("lov 20. juni 2025 nr. 35 (økt arbeidsretting og formell opplæring)", "del I (§ 37 c) og del IV",
                    url=LT_2025_URL)
+# Puts LOV-2025-06-20-35 part I in force on 01.01.2026 (except § 8 first paragraph first sentence and third
+# paragraph first sentence), §§ 1, 12, 30 and 48 on 20.06.2025. No transitional rule for § 37 c in it.
+RES_2025 = LegalRef("res. 20. juni 2025 nr. 1102 (delt ikraftsetting av lov 20. juni 2025 nr. 35)",
+                    url="https://lovdata.no/dokument/LTI/forskrift/2025-06-20-1102", kind="forskrift")
+# The regulation amendment of the same reform: life-skills hours for decisions from 01.01.2026 (part II no. 3).
+FOR_2025_1909 = LegalRef("forskrift 17. september 2025 nr. 1909 (endringer i integreringsforskriften)", "del II nr. 3",
+                         url="https://lovdata.no/dokument/LTI/forskrift/2025-09-17-1909", kind="forskrift")
+FORSKRIFT_URL = "https://lovdata.no/forskrift/2020-12-15-2912/"
+
+
+def forskrift(section: str, ledd: int | None = None) -> LegalRef:
+    """integreringsforskriften (FOR-2020-12-15-2912) § ``section``."""
+    return LegalRef("integreringsforskriften", section, ledd=ledd,
+                    url=FORSKRIFT_URL + section.replace("§ ", "§").replace(" ", ""), kind="forskrift")
+
+
+F75 = forskrift("§ 75")
+F76 = forskrift("§ 76")
+F47 = forskrift("§ 47", 1)  # no. 2: «utdanning og realkompetanse»
+F58 = forskrift("§ 58", 2)
+L43_2 = lov("§ 43", 2)  # the municipality's duty to register in the national register (NIR)
 
 # § 37 b: mapping and career guidance.
 L37B_1 = lov("§ 37 b", 1)
@@ -61,6 +96,7 @@ L37C_PLAN_2022 = lov("§ 37 c", 6)  # V2022: the plan, «§§ 15 og 16 gjelder i
 L37C_PLAN_2024 = lov("§ 37 c", 7)  # V2024: the same paragraph, moved down by the new sixth
 L37C_PLAN_2022_LAST = lov("§ 37 c", 6, punktum=5)
 L37C_PLAN_2024_LAST = lov("§ 37 c", 7, punktum=5)
+L37C_2026 = lov("§ 37 c")  # as amended by LOV-2025-06-20-35 from 01.01.2026: one paragraph, social studies only
 # § 37 d: Norwegian training.
 L37D_1 = lov("§ 37 d", 1)
 L37D_2 = lov("§ 37 d", 2)
@@ -73,12 +109,3 @@ L12 = lov("§ 12")
 L32 = lov("§ 32")
 # How a period of months or years is counted: it ends at the end of the day with the same date.
 DOMSTOLLOVEN_148 = LegalRef("domstolloven", "§ 148", ledd=2, url="https://lovdata.no/lov/1915-08-13-5/§148")
-
-# The NIR duty the IMDi guide applies: integreringsloven § 43 second paragraph and integreringsforskriften § 58 second
-# paragraph (register the information of §§ 46-55 within two months after it exists); § 47 first paragraph (b): the
-# education background is competence information. (Added with issue 20 for the nir.utdanningsbakgrunn adaptation.)
-L43_2 = lov("§ 43", 2)
-F58_2 = LegalRef("integreringsforskriften", "§ 58", ledd=2, url="https://lovdata.no/forskrift/2020-12-15-2912/§58",
-                 kind="forskrift")
-F47_1_B = LegalRef("integreringsforskriften", "§ 47", ledd=1, bokstav="b",
-                   url="https://lovdata.no/forskrift/2020-12-15-2912/§47", kind="forskrift")

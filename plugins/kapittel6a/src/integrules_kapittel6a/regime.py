@@ -7,12 +7,15 @@ Verified (docs/legal-notes/kapittel-6a.md):
   only them: a family member reunited with such a person, or a Ukrainian with asylum (§ 28) or a
   work or study permit, follows the ordinary rules (IMDi's 6A guide; IMDi guide to the law ch. 8);
 - sunset 01.07.2023 (LOV-2022-06-10-35 part XI), extended to 01.07.2024 (Prop. 90 L (2022–2023)),
-  re-enacted with changes until 01.07.2026 (LOV-2024-06-25-53 part XIII: «Del II til XII i loven
-  oppheves 1. juli 2026»). The extensions followed one another without a gap.
+  re-enacted with changes from 01.07.2024 (LOV-2024-06-25-53 part X; res. 25. juni 2024 nr. 1212) until
+  01.07.2026 (part XIII), re-added from 01.07.2026 by LOV-2026-06-12-22 (res. 12. juni 2026 nr. 1076) and
+  repealed from 01.07.2028 by the same act (the chapter note of the act as consolidated on 28.07.2026). The
+  re-enactments followed one another without a gap, so the chapter governs from 15.06.2022 to 01.07.2028.
 
-Not settled by the stored sources: whether the chapter was extended beyond 01.07.2026, and any
-transition rules for people who started under it (the King may give them; none was found). Hence
-two settings, with the conservative default "unknown" after the sunset (see ``AFTER_SUNSET``).
+After 01.07.2028 the chapter is repealed. What then holds for the people it covered (transition rules, a
+further extension) no source read settles; FOR-2026-06-12-1077 (transitional rules for chapter 6A from
+01.07.2026) is named by the chapter note but its text was not found. Hence the two settings, with the
+conservative default "unknown" on and after the repeal (see ``AFTER_SUNSET``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from integrules.model import Participant, PermitBasis
 from integrules_integreringsloven.facts import GRUNNLOVEN_97
 
 from . import refs
+from .common import OVERGANG_37C, OVERGANG_CHOICES, SAMTIDIG_MARGIN
 
 REGIME_ID = "kapittel_6a"
 BASE_REGIME = "integreringsloven"
@@ -34,9 +38,11 @@ PLUGIN_NAME = "kapittel6a"
 
 IN_FORCE = dt.date(2022, 6, 15)  # chapter 6A in force
 SCHEME_START = dt.date(2022, 3, 11)  # collective protection for people displaced from Ukraine decided
-SUNSETS = (dt.date(2023, 7, 1), dt.date(2024, 7, 1), dt.date(2026, 7, 1))  # as enacted, then extended twice
+# Each date the chapter was due to lapse, as enacted, then extended or re-enacted without a gap; the last is the
+# repeal by LOV-2026-06-12-22 (i kraft 1. juli 2028).
+SUNSETS = (dt.date(2023, 7, 1), dt.date(2024, 7, 1), dt.date(2026, 7, 1), dt.date(2028, 7, 1))
 SUNSET = SUNSETS[-1]
-V2024_DEFAULT = dt.date(2024, 7, 1)  # LOW: the in-force date of LOV-2024-06-25-53 was not found
+V2024_DEFAULT = dt.date(2024, 7, 1)  # LOV-2024-06-25-53 in force 01.07.2024 (res. 25. juni 2024 nr. 1212)
 
 SUNSET_SETTING = "kapittel_6a.opphorsdato"
 AFTER_SUNSET = "kapittel_6a.etter_opphor"
@@ -53,6 +59,19 @@ def _parse_date_setting(value: Any) -> dt.date:
     return parse_date(value)
 
 
+def _parse_margin(value: Any) -> int:
+    days = None if isinstance(value, bool) else int(str(value).strip())  # "1.5" and True are refused
+    if days is None or not 0 <= days <= 31:
+        raise ValueError(f"expected a whole number of days from 0 to 31, got {value!r}")
+    return days
+
+
+def _parse_overgang(value: Any) -> str:
+    if value not in OVERGANG_CHOICES:
+        raise ValueError(f"expected one of {', '.join(OVERGANG_CHOICES)}")
+    return value
+
+
 def _parse_after(value: Any) -> str:
     if value not in AFTER_CHOICES:
         raise ValueError(f"expected one of {', '.join(AFTER_CHOICES)}")
@@ -63,7 +82,7 @@ REGIME = Regime(
     id=REGIME_ID,
     title=Text("integreringsloven kapittel 6A (midlertidige regler, kollektiv beskyttelse)",
                "Integration Act chapter 6A (temporary rules, collective protection)"),
-    references=(refs.LT_2022, refs.LT_2024, refs.PROP_72, refs.IMDI_6A),
+    references=(refs.LT_2022, refs.LT_2024, refs.LT_2026, refs.PROP_72, refs.IMDI_6A),
     valid_from=IN_FORCE,
     valid_to=SUNSET,  # as last enacted; the setting kapittel_6a.opphorsdato moves it if the chapter is extended
     base=BASE_REGIME,
@@ -76,13 +95,13 @@ SETTINGS = (
         default=SUNSET,
         parse=_parse_date_setting,
         description=Text(
-            "Datoen kapittel 6A opphører (første dag uten kapitlet). Lov 25. juni 2024 nr. 53 del XIII opphever "
-            "kapitlet 1. juli 2026; en senere forlengelse er ikke funnet i kildene. Sett en senere dato hvis kapitlet "
-            "er forlenget.",
-            "The date chapter 6A ceases (the first day without it). Act of 25 June 2024 no. 53 part XIII repeals "
-            "the chapter on 1 July 2026; no later extension was found in the sources. Set a later date if the "
-            "chapter has been extended."),
-        references=(refs.LT_2024,),
+            "Datoen kapittel 6A opphører (første dag uten kapitlet). Lov 12. juni 2026 nr. 22 tilføyde kapitlet på nytt "
+            "fra 1. juli 2026 (uten opphold etter lov 25. juni 2024 nr. 53) og opphever det fra 1. juli 2028. Sett en "
+            "senere dato hvis kapitlet blir forlenget igjen.",
+            "The date chapter 6A ceases (the first day without it). The Act of 12 June 2026 no. 22 re-added the "
+            "chapter from 1 July 2026 (with no gap after the Act of 25 June 2024 no. 53) and repeals it from 1 July "
+            "2028. Set a later date if the chapter is extended again."),
+        references=(refs.LT_2026, refs.RES_2026),
     ),
     Setting(
         name=AFTER_SUNSET,
@@ -90,7 +109,8 @@ SETTINGS = (
         parse=_parse_after,
         description=Text(
             "Hva som gjelder for personer med kollektiv beskyttelse (innvilget fra 11.03.2022) på og etter "
-            "opphørsdatoen. Kildene avgjør det ikke: ingen forlengelse og ingen overgangsregler er funnet. "
+            "opphørsdatoen (01.07.2028, da lov 12. juni 2026 nr. 22 opphever kapitlet). Kildene avgjør det ikke: "
+            "overgangsregler for opphevelsen er ikke funnet (teksten i forskrift 12. juni 2026 nr. 1077 er ikke lest). "
             "«ukjent» (standard, det forsiktige valget): regelverket er ukjent, og alle krav blir «ukjent» med "
             "denne innstillingen som manglende opplysning. «ordinaere»: de ordinære reglene gjelder (programtillegget "
             "integreringsloven avgjør). «vedtaksdato»: den som fikk vedtak om introduksjonsprogram eller opplæring i "
@@ -102,7 +122,9 @@ SETTINGS = (
             "samfunnskunnskap) og frister fra opphøret vurderes etter de ordinære reglene. Unntak: NIR-registreringene "
             "(integreringsloven.nir.*) vurderes fortsatt etter de ordinære reglene også for frister før opphøret.",
             "What holds for people with collective protection (granted from 11.03.2022) on and after the sunset "
-            "date. The sources do not settle it: no extension and no transition rules were found. «ukjent» "
+            "date (01.07.2028, when the Act of 12 June 2026 no. 22 repeals the chapter). The sources do not settle it: "
+            "no transition rules for the repeal were found (the text of regulation 12 June 2026 no. 1077 was not "
+            "read). «ukjent» "
             "(default, the conservative choice): the regime is unknown, and every requirement is «unknown» naming "
             "this setting. «ordinaere»: the ordinary rules apply (the integreringsloven plugin decides). "
             "«vedtaksdato»: whoever had a decision on the introduction programme or on Norwegian training before "
@@ -114,7 +136,7 @@ SETTINGS = (
             "training, social studies) and deadlines from the sunset on are judged by the ordinary rules. Exception: "
             "the NIR registrations (integreringsloven.nir.*) are still judged by the ordinary rules, also for "
             "deadlines before the sunset."),
-        references=(refs.LT_2024, GRUNNLOVEN_97),
+        references=(refs.LT_2026, refs.FOR_2026_1077, GRUNNLOVEN_97),
     ),
     Setting(
         name=V2024_SETTING,
@@ -122,15 +144,56 @@ SETTINGS = (
         parse=_parse_date_setting,
         description=Text(
             "Datoen teksten fra lov 25. juni 2024 nr. 53 gjelder fra (blant annet plikt til kompetansekartlegging "
-            "for programdeltakere, § 37 b andre ledd andre punktum). Ikrafttredelsesdatoen er ikke funnet; 1. juli "
-            "2024 er antatt fordi den forrige teksten opphørte da. Endringer som kan ha kommet allerede med "
-            "Prop. 90 L (2022–2023) fra 2023, er ikke bekreftet; den senere datoen er det forsiktige valget.",
+            "for programdeltakere, § 37 b andre ledd andre punktum): 1. juli 2024 etter res. 25. juni 2024 nr. 1212. "
+            "Om endringen kom allerede med lov 2. juni 2023 nr. 17 (Prop. 90 L (2022–2023)), er ikke lest; den senere "
+            "datoen er det forsiktige valget.",
             "The date the text of the Act of 25 June 2024 no. 53 applies from (among other things the duty of "
-            "competence mapping for programme participants, § 37 b second paragraph second sentence). The in-force "
-            "date was not found; 1 July 2024 is assumed because the previous text lapsed then. Changes that may "
-            "already have come with Prop. 90 L (2022–2023) in 2023 are not confirmed; the later date is the "
-            "conservative choice."),
-        references=(refs.LT_2024,),
+            "competence mapping for programme participants, § 37 b second paragraph second sentence): 1 July 2024 by "
+            "royal resolution of 25 June 2024 no. 1212. Whether the change already came with the Act of 2 June 2023 "
+            "no. 17 (Prop. 90 L (2022–2023)) was not read; the later date is the conservative choice."),
+        references=(refs.LT_2024, refs.RES_2024),
+    ),
+    Setting(
+        name=SAMTIDIG_MARGIN,
+        default=0,
+        parse=_parse_margin,
+        description=Text(
+            "Antall dager etter vedtaket som fortsatt regnes som «samtidig» når integreringsplanen (§ 37 c i teksten "
+            "før 01.01.2026) og norskplanen (§ 37 d tredje ledd) skal utarbeides «samtidig som det treffes vedtak». "
+            "Loven gir ingen margin, så standard er 0: samme dag som vedtaket er oppfylt, dagen etter er ikke "
+            "oppfylt. En kommune som mener at samme saksbehandling kan strekke seg over noen dager, kan sette et "
+            "tall; funnet oppgir alltid marginen.",
+            "The number of days after the decision still counted as «at the same time» when the integration plan "
+            "(§ 37 c in the text before 01.01.2026) and the Norwegian plan (§ 37 d third paragraph) are to be drawn "
+            "up «samtidig som det treffes vedtak». The Act gives no margin, so the default is 0: the day of the "
+            "decision is met, the day after is not. A municipality holding that the same case handling may span a "
+            "few days can set a number; the finding always states the margin."),
+        references=(refs.L37D_3, refs.L37C_PLAN_2024),
+    ),
+    Setting(
+        name=OVERGANG_37C,
+        default="vedtaksdato",
+        parse=_parse_overgang,
+        description=Text(
+            "Hvilken § 37 c som gjelder et program vedtatt før 01.01.2026, da LOV-2025-06-20-35 snevret § 37 c inn til "
+            "at samfunnskunnskap i programmet ikke gjelder (res. 20. juni 2025 nr. 1102). Endringsloven og "
+            "ikraftsettingen har ingen overgangsregel for § 37 c (departementet kan gi dem, del IV nr. 2; ingen er "
+            "funnet). «vedtaksdato» (standard): teksten som gjaldt da programvedtaket ble truffet, gjelder hele "
+            "programmet, slik forskriften §§ 75–76 gjør for varigheten og forskrift 17. september 2025 nr. 1909 del "
+            "II nr. 3 for livsmestring, og slik § 43h andre ledd lar påbegynte program etter § 37 c fullføres; det "
+            "pålegger ingen plikt som ikke gjaldt da vedtaket ble truffet. «ukjent»: for programmer vedtatt før "
+            "01.01.2026 vurderes begge tekstene fra den dagen, og svaret er «ukjent» med denne innstillingen som "
+            "manglende opplysning når de gir ulikt svar.",
+            "Which § 37 c governs a programme decided before 01.01.2026, when LOV-2025-06-20-35 narrowed § 37 c to "
+            "social studies not being part of the programme (royal resolution 20 June 2025 no. 1102). Neither the act "
+            "nor the resolution has a transitional rule for § 37 c (the ministry may give them, part IV no. 2; none "
+            "was found). «vedtaksdato» (default): the text in force when the programme decision was made governs "
+            "the whole programme, as regulation §§ 75–76 do for the duration and regulation 17 September 2025 no. "
+            "1909 part II no. 3 for life skills, and as § 43h second paragraph lets programmes begun under § 37 c "
+            "be completed; it imposes no duty that did not exist when the decision was made. «ukjent»: for "
+            "programmes decided before 01.01.2026 both texts are weighed from that day, and the answer is «unknown» "
+            "naming this setting when they differ."),
+        references=(refs.LT_2025, refs.RES_2025, refs.F75, refs.F76, refs.FOR_2025_1909),
     ),
 )
 
@@ -188,7 +251,7 @@ def decide(participant: Participant, as_of: dt.date, settings: Mapping[str, Any]
               f"from 11.03.2022 on; chapter 6A applies from 15.06.2022")
     if as_of < sunset:
         return _decision(REGIME_ID, f"{why_nb} til {_fmt(sunset)}.", f"{why_en} until {_fmt(sunset)}.",
-                         refs.IMDI_6A, refs.LT_2022, refs.LT_2024)
+                         refs.IMDI_6A, refs.LT_2022, refs.LT_2024, refs.LT_2026)
     after = settings.get(AFTER_SUNSET, "ukjent")
     if after == "ordinaere":
         return None
@@ -202,7 +265,7 @@ def decide(participant: Participant, as_of: dt.date, settings: Mapping[str, Any]
                 f"opphøret (innstillingen {AFTER_SUNSET} = vedtaksdato).",
                 f"{why_en}. The chapter ceased on {_fmt(sunset)}, but the participant had a decision on "
                 f"{_fmt(min(before))}, before it ceased (setting {AFTER_SUNSET} = vedtaksdato).",
-                refs.IMDI_6A, refs.LT_2024)
+                refs.IMDI_6A, refs.LT_2026)
         if any(d is None for d in decisions):
             missing = tuple(path for path, d in (("introduksjonsprogram.decision_date", decisions[0]),
                                                  ("opplaering.decision_date", decisions[1])) if d is None)
@@ -211,14 +274,14 @@ def decide(participant: Participant, as_of: dt.date, settings: Mapping[str, Any]
                 f"Kapittel 6A opphørte {_fmt(sunset)}; om deltakeren fortsatt omfattes, avhenger av om et vedtak ble "
                 "truffet før opphøret.",
                 f"Chapter 6A ceased on {_fmt(sunset)}; whether the participant is still covered depends on whether a "
-                "decision was made before it ceased.", refs.LT_2024, missing=missing)
+                "decision was made before it ceased.", refs.LT_2026, missing=missing)
         return None
     return _decision(
         None,
-        f"{why_nb}. Kapitlet opphører {_fmt(sunset)} etter lov 25. juni 2024 nr. 53; kildene sier ikke om det er "
-        f"forlenget eller hvilke overgangsregler som gjelder. Sett innstillingen {AFTER_SUNSET} (eller "
-        f"{SUNSET_SETTING}).",
-        f"{why_en}. The chapter ceases on {_fmt(sunset)} under the Act of 25 June 2024 no. 53; the sources do not "
-        f"say whether it was extended or which transition rules apply. Set the setting {AFTER_SUNSET} (or "
-        f"{SUNSET_SETTING}).",
-        refs.LT_2024, missing=(AFTER_SUNSET,))
+        f"{why_nb}. Kapittel 6A er opphevet fra {_fmt(sunset)} (lov 12. juni 2026 nr. 22); kildene sier ikke hvilke "
+        f"overgangsregler som gjelder for dem kapitlet omfattet. Sett innstillingen {AFTER_SUNSET} (eller "
+        f"{SUNSET_SETTING} hvis kapitlet er forlenget).",
+        f"{why_en}. Chapter 6A is repealed from {_fmt(sunset)} (Act of 12 June 2026 no. 22); the sources do not say "
+        f"which transition rules apply to those it covered. Set the setting {AFTER_SUNSET} (or {SUNSET_SETTING} if "
+        f"the chapter has been extended).",
+        refs.LT_2026, missing=(AFTER_SUNSET,))

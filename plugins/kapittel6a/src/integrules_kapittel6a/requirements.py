@@ -12,11 +12,12 @@ import datetime as dt
 from integrules import Context, Evaluation, Missing, Outcome, Text, Unit, all_of, met, not_applicable, not_met, pending, requirement, unknown
 from integrules.dates import add_months
 from integrules.model import Event, GoalChangeKind, Sluttmal
-from integrules_integreringsloven._common import ENDRINGSLOV_2025, V2021, fact, under_texts
-from integrules_integreringsloven.facts import FRIST_OPPLAERING, frist_opplaering
 
 from . import refs
-from .common import by_decision_deadline, done_by, fmt, leave_days, norwegian_right_end, participating
+from .common import (
+    OVERGANG_37C, SAMTIDIG_MARGIN, at_decision, by_decision_deadline, done_by, fmt, leave_days, norwegian_right_end,
+    ordinary, participating, under_37c,
+)
 from .regime import IN_FORCE, REGIME_ID, V2024_SETTING
 
 
@@ -29,7 +30,19 @@ NIR_REOPENING_ITEM = "gjenapning"
 
 
 def _meta(name: str, nb_title: str, en_title: str, nb: str, en: str, references, responsible, confidence="high",
-          settings=(), category="krav"):
+          settings=(), category="krav", new_37c: str | None = None):
+    if new_37c is not None:  # § 37 c as amended from 01.01.2026 no longer sets the ordinary rule aside
+        nb += (f" For programmer vedtatt fra 01.01.2026 gjelder § 37 c slik LOV-2025-06-20-35 lyder (bare "
+               f"samfunnskunnskap i programmet er unntatt; res. 20. juni 2025 nr. 1102): da vurderes {new_37c}. "
+               "Programmer vedtatt før følger teksten som gjaldt ved vedtaket (innstillingen kapittel_6a.overgang_37c); "
+               "uten registrert vedtaksdato, og bosatt før 01.01.2026, avgjør teksten bare når begge gir samme svar.")
+        en += (f" For programmes decided from 01.01.2026, § 37 c as amended by LOV-2025-06-20-35 applies (only social "
+               f"studies in the programme are set aside; royal resolution 20 June 2025 no. 1102): {new_37c} judges "
+               "then. Programmes decided earlier follow the text in force at the decision (setting "
+               "kapittel_6a.overgang_37c); with no decision date registered, settled before 01.01.2026, a text decides "
+               "only where both give the same answer.")
+        references = (*references, refs.L37C_2026, refs.LT_2025, refs.RES_2025)
+        settings = (*settings, OVERGANG_37C)
     return dict(id=f"{ID}.{name}", title=Text(nb_title, en_title), description=Text(nb, en),
                 references=references, valid_from=IN_FORCE, valid_to=None, regime=REGIME_ID,
                 responsible=responsible, confidence=confidence, settings=settings, category=category)
@@ -64,20 +77,20 @@ kompetansekartlegging = requirement(checklist=("R2", "R17"), **_meta(
     "før bosetting (§ 6) gjelder ikke (§ 37 b første ledd). Loven setter ingen egen frist; integreringsplanen skal "
     "utformes på bakgrunn av gjennomført kartlegging samtidig med programvedtaket (§ 37 c), så fristen her er "
     "vedtaksdatoen (utledet). Fra når plikten gjelder, er innstillingen kapittel_6a.endringer_2024_fra (standard "
-    "01.07.2024, ikke bekreftet); vedtak før den datoen gir ingen plikt.",
+    "01.07.2024 etter res. 25. juni 2024 nr. 1212); vedtak før den datoen gir ingen plikt.",
     "Under § 37 b second paragraph people with collective protection have a right, not a duty, to competence mapping "
     "under § 10; under the 2024 text those who take part in the introduction programme have a right and a duty to it. "
     "Mapping before settlement (§ 6) does not apply (§ 37 b first paragraph). The law sets no deadline of its own; the "
     "integration plan is based on completed mapping and drawn up with the programme decision (§ 37 c), so the deadline "
     "here is the decision date (derived). When the duty starts is the setting kapittel_6a.endringer_2024_fra (default "
-    "01.07.2024, not confirmed); decisions before that date carry no duty.",
+    "01.07.2024 by royal resolution 25 June 2024 no. 1212); decisions before that date carry no duty.",
     (refs.L37B_2_2, refs.L37B_1, refs.L37C_PLAN_2024, refs.LT_2024), (FT,), confidence="medium",
     settings=(V2024_SETTING,)))(judge_kartlegging)
 
 
 # -- § 37 c with § 12: decision and start ----------------------------------------------------------
 
-def judge_vedtak(ctx: Context) -> Evaluation:
+def _vedtak_2024(ctx: Context) -> Evaluation:
     prog = participating(ctx)
     if isinstance(prog, Evaluation):
         return prog
@@ -85,6 +98,10 @@ def judge_vedtak(ctx: Context) -> Evaluation:
     start = ctx.need(prog.start_date, "introduksjonsprogram.start_date")
     return by_decision_deadline(ctx, max(decision, start), Text("Vedtak og oppstart i introduksjonsprogram",
                                                                 "Decision and start of the introduction programme"))
+
+
+def judge_vedtak(ctx: Context) -> Evaluation:
+    return under_37c(ctx, lambda: _vedtak_2024(ctx), lambda: ordinary(ctx, "vedtak_og_oppstart"))
 
 
 vedtak_og_oppstart = requirement(checklist=("R4", "R17"), **_meta(
@@ -100,12 +117,12 @@ vedtak_og_oppstart = requirement(checklist=("R4", "R17"), **_meta(
     "programme «under chapter 4» and § 37 e letter c presupposes the § 12 deadlines. The deadline runs from "
     "settlement, or from the claim when it came later. A regulation under § 37 e (integreringsforskriften chapter 8A, "
     "not read) may have postponed it; hence low confidence.",
-    (refs.L37C_1, refs.L12, refs.lov("§ 37 e", 1, bokstav="c")), (FT,), confidence="low"))(judge_vedtak)
+    (refs.L37C_1, refs.L12, refs.lov("§ 37 e", 1, bokstav="c")), (FT,), confidence="low", new_37c="integreringsloven.vedtak_og_oppstart"))(judge_vedtak)
 
 
 # -- § 37 c second and third paragraphs: end goal and duration -------------------------------------
 
-def judge_sluttmal(ctx: Context) -> Evaluation:
+def _sluttmal_2024(ctx: Context) -> Evaluation:
     prog = participating(ctx)
     if isinstance(prog, Evaluation):
         return prog
@@ -123,6 +140,10 @@ def judge_sluttmal(ctx: Context) -> Evaluation:
                    f"(allowed: {', '.join(g.value for g in allowed)}).")
 
 
+def judge_sluttmal(ctx: Context) -> Evaluation:
+    return under_37c(ctx, lambda: _sluttmal_2024(ctx), lambda: ordinary(ctx, "sluttmal"))
+
+
 sluttmal = requirement(checklist=("R5", "R17"), **_meta(
     "sluttmal",
     "Sluttmål etter kapittel 6A", "End goal under chapter 6A",
@@ -134,10 +155,10 @@ sluttmal = requirement(checklist=("R5", "R17"), **_meta(
     "education (§ 37 c second paragraph). Without it, § 13 third or fourth paragraph (2021 text) applies: work, all or "
     "part of primary school or upper-secondary education (§ 37 c third paragraph). Only for those who take part "
     "(voluntary, § 37 c first paragraph).",
-    (refs.L37C_2, refs.L37C_3, refs.L13), (FT,)))(judge_sluttmal)
+    (refs.L37C_2, refs.L37C_3, refs.L13), (FT,), new_37c="integreringsloven.sluttmal"))(judge_sluttmal)
 
 
-def judge_varighet(ctx: Context) -> Evaluation:
+def _varighet_2024(ctx: Context) -> Evaluation:
     prog = participating(ctx)
     if isinstance(prog, Evaluation):
         return prog
@@ -186,6 +207,10 @@ def judge_varighet(ctx: Context) -> Evaluation:
                f"extensions and leave included).", due=limit)
 
 
+def judge_varighet(ctx: Context) -> Evaluation:
+    return under_37c(ctx, lambda: _varighet_2024(ctx), lambda: ordinary(ctx, "varighet"))
+
+
 varighet = requirement(checklist=("R5", "R17"), **_meta(
     "varighet",
     "Programmets varighet etter kapittel 6A", "Programme duration under chapter 6A",
@@ -203,12 +228,12 @@ varighet = requirement(checklist=("R5", "R17"), **_meta(
     "planned and the actual end must be within the limit; past the limit with no end registered, the answer is unknown. "
     "The check is the upper bound; the 2024 rule that the programme ends on a near full-time job is not a registered fact and is "
     "not checked.",
-    (refs.L37C_2, refs.L37C_3, refs.L13_5), (FT,)))(judge_varighet)
+    (refs.L37C_2, refs.L37C_3, refs.L13_5), (FT,), new_37c="integreringsloven.varighet"))(judge_varighet)
 
 
 # -- § 37 c fourth paragraph: all-year (full-time does not apply), foreldreveiledning -------------
 
-def judge_helarig(ctx: Context) -> Evaluation:
+def _helarig_2024(ctx: Context) -> Evaluation:
     prog = participating(ctx)
     if isinstance(prog, Evaluation):
         return prog
@@ -218,19 +243,23 @@ def judge_helarig(ctx: Context) -> Evaluation:
                    "The programme does not run all year; § 37 c fourth paragraph sets aside only the full-time rule.")
 
 
+def judge_helarig(ctx: Context) -> Evaluation:
+    return under_37c(ctx, lambda: _helarig_2024(ctx), lambda: ordinary(ctx, "fulltid"))
+
+
 helarig = requirement(checklist=("R10", "R17"), **_meta(
     "helarig",
-    "Helårig program (fulltid kreves ikke)", "All-year programme (full time not required)",
+    "Helårig program (fulltid bare etter § 37 c fra 01.01.2026)", "All-year programme (full time only under § 37 c from 01.01.2026)",
     "§ 37 c fjerde ledd fjerde punktum unntar bare kravet i § 14 fjerde ledd om at programmet skal være på fulltid; "
     "kravet om at det er helårig gjelder fortsatt (lest ut fra ordlyden). Er programmet på deltid av grunner på "
     "kommunens side, skal stønaden likevel svare til fulltid (femte punktum); det kontrolleres ikke her.",
     "§ 37 c fourth paragraph fourth sentence sets aside only the § 14 fourth paragraph rule that the programme be full "
     "time; the rule that it runs all year still applies (read from the wording). If the programme is part time for "
     "reasons on the municipality's side, the benefit still matches full time (fifth sentence); not checked here.",
-    (refs.L37C_4, refs.L14_4), (FT,), confidence="medium"))(judge_helarig)
+    (refs.L37C_4, refs.L14_4), (FT,), confidence="medium", new_37c="integreringsloven.fulltid"))(judge_helarig)
 
 
-def judge_foreldreveiledning(ctx: Context) -> Evaluation:
+def _foreldreveiledning_2024(ctx: Context) -> Evaluation:
     prog = participating(ctx)
     if isinstance(prog, Evaluation):
         return prog
@@ -248,6 +277,10 @@ def judge_foreldreveiledning(ctx: Context) -> Evaluation:
     return done_by(ctx, None, end, what)
 
 
+def judge_foreldreveiledning(ctx: Context) -> Evaluation:
+    return under_37c(ctx, lambda: _foreldreveiledning_2024(ctx), lambda: ordinary(ctx, "foreldreveiledning"))
+
+
 foreldreveiledning = requirement(checklist=("R9", "R17"), **_meta(
     "foreldreveiledning",
     "Foreldreveiledning for deltakere med barn (kapittel 6A)", "Parental guidance for participants with children (chapter 6A)",
@@ -261,19 +294,30 @@ foreldreveiledning = requirement(checklist=("R9", "R17"), **_meta(
     "«unknown», as the programme may end earlier or later). The number of sessions is not checked: Prop. 81 L "
     "(2024–2025) point 6.1 says the municipality may offer shortened parental guidance when capacity requires it, and "
     "the regulation (integreringsforskriften chapter 8A) has not been read.",
-    (refs.L37C_4, refs.PROP_81_CH6), (FT,), confidence="medium"))(judge_foreldreveiledning)
+    (refs.L37C_4, refs.PROP_81_CH6), (FT,), confidence="medium", new_37c="integreringsloven.foreldreveiledning"))(judge_foreldreveiledning)
 
 
 # -- § 37 c: the integration plan ------------------------------------------------------------------
 
-def judge_plan(ctx: Context) -> Evaluation:
+def _plan_2024(ctx: Context) -> Evaluation:
     prog = participating(ctx)
     if isinstance(prog, Evaluation):
         return prog
     plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
     created = ctx.need(plan.created, "integreringsplan.created")
-    timing = by_decision_deadline(ctx, created, Text("Integreringsplan samtidig med programvedtaket",
-                                                     "Integration plan with the programme decision"))
+    done = created if ctx.happened(created) else None
+    what = Text("Integreringsplan samtidig med programvedtaket", "Integration plan at the programme decision")
+    decision = prog.decision_date
+    if decision is not None:
+        timing = at_decision(ctx, done, decision, what)
+    else:
+        # Due with the decision, else by the § 12 deadline: no plan once that deadline passed is late whenever
+        # the decision came; otherwise the decision's date decides (a plan after it is late).
+        if done is None:
+            late = by_decision_deadline(ctx, None, what)
+            if late.outcome is Outcome.NOT_MET:
+                return late
+        raise Missing("introduksjonsprogram.decision_date")
     if timing.outcome is not Outcome.MET:
         return timing
     based = ctx.need(plan.based_on_kartlegging, "integreringsplan.based_on_kartlegging")
@@ -282,88 +326,109 @@ def judge_plan(ctx: Context) -> Evaluation:
     return all_of(timing, basis)
 
 
+def judge_plan(ctx: Context) -> Evaluation:
+    return under_37c(ctx, lambda: _plan_2024(ctx), lambda: ordinary(ctx, "integreringsplan"))
+
+
 integreringsplan = requirement(checklist=("R6", "R17"), **_meta(
     "integreringsplan",
     "Integreringsplan etter § 37 c", "Integration plan under § 37 c",
     "Kommunen skal, samtidig som det treffes vedtak om introduksjonsprogram, utarbeide en integreringsplan sammen med "
     "deltakeren, på bakgrunn av gjennomført kompetansekartlegging (§ 37 c sjette ledd i 2022-teksten, sjuende ledd i "
-    "2024-teksten); § 15 gjelder ikke. Som for de ordinære reglene er fristen vedtaksfristen i § 12: tre måneder etter "
-    "bosetting, eller etter kravet om program når det kom senere.",
+    "2024-teksten); § 15 gjelder ikke. «Samtidig» leses strengt: fristen er vedtaksdatoen når vedtaket finnes "
+    "(planen samme dag eller før er oppfylt, dagen etter er ikke oppfylt; margin etter innstillingen "
+    "kapittel_6a.samtidig_margin, standard 0 dager), ellers vedtaksfristen i § 12 (tre måneder etter bosetting, eller "
+    "etter kravet om program når det kom senere). Uten registrert vedtaksdato er en plan ukjent (vedtaksdatoen avgjør), "
+    "og ingen plan når § 12-fristen er passert er ikke oppfylt.",
     "The municipality shall, at the same time as the programme decision, draw up an integration plan together with the "
     "participant, based on completed competence mapping (§ 37 c sixth paragraph in the 2022 text, seventh in the 2024 "
-    "text); § 15 does not apply. As under the ordinary rules, the deadline is the § 12 decision deadline: three months "
-    "after settlement, or after the claim for a programme when that came later.",
-    (refs.L37C_PLAN_2024, refs.L37C_PLAN_2022, refs.L12), (FT,)))(judge_plan)
+    "text); § 15 does not apply. «Samtidig» is read strictly: the due date is the decision's date when the decision "
+    "exists (a plan on that day or before is met, the day after is not; a margin by the setting "
+    "kapittel_6a.samtidig_margin, default 0 days), else the § 12 deadline (three months after settlement, or after the "
+    "claim for a programme when that came later). With no decision date registered a plan is unknown (the decision's "
+    "date decides), and no plan once the § 12 deadline has passed is not met.",
+    (refs.L37C_PLAN_2024, refs.L37C_PLAN_2022, refs.L12), (FT,), settings=(SAMTIDIG_MARGIN,), new_37c="integreringsloven.integreringsplan"))(judge_plan)
 
 
-def judge_kontrakt(ctx: Context) -> Evaluation:
+def _kontrakt_2024(ctx: Context) -> Evaluation:
     prog = participating(ctx)
     if isinstance(prog, Evaluation):
         return prog
+    return not_applicable(
+        "Ingen integreringskontrakt etter kapittel 6A: «§§ 15 og 16 gjelder ikke» (§ 37 c sjette ledd i 2022-teksten, "
+        "sjuende ledd i 2024-teksten).",
+        "No integration contract under chapter 6A: «§§ 15 og 16 gjelder ikke» (§ 37 c sixth paragraph in the 2022 "
+        "text, seventh in the 2024 text).", refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST)
 
-    def judge(text: str) -> Evaluation:
-        if text == V2021:  # § 37 c as enacted in 2022 and re-enacted in 2024
-            return not_applicable(
-                "Ingen integreringskontrakt etter kapittel 6A: «§§ 15 og 16 gjelder ikke» (§ 37 c sjette ledd i "
-                "2022-teksten, sjuende ledd i 2024-teksten).",
-                "No integration contract under chapter 6A: «§§ 15 og 16 gjelder ikke» (§ 37 c sixth paragraph in the "
-                "2022 text, seventh in the 2024 text).", refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST)
-        event = ctx.p.integreringskontrakt
-        what = Text("Integreringskontrakt (§ 16; § 37 c etter LOV-2025-06-20-35)",
-                    "Integration contract (§ 16; § 37 c as amended by LOV-2025-06-20-35)")
-        if event is None or event.done is None or (event.done and event.date is None):
-            return ctx.deadline(event, "integreringskontrakt", add_months(ctx.need(ctx.p.settlement_date,
-                                                                                    "settlement_date"), 3), what)
-        return by_decision_deadline(ctx, event.date if event.done else None, what)
 
-    decision = prog.decision_date
-    return under_texts(ctx, None if decision is None else min(decision, ctx.as_of), "introduksjonsprogram.decision_date",
-                       judge)
+def judge_kontrakt(ctx: Context) -> Evaluation:
+    return under_37c(ctx, lambda: _kontrakt_2024(ctx), lambda: ordinary(ctx, "integreringskontrakt"))
 
 
 integreringskontrakt = requirement(checklist=("R7", "R17"), **_meta(
     "integreringskontrakt",
     "Integreringskontrakt når § 37 c ikke lenger unntar § 16", "Integration contract once § 37 c no longer sets aside § 16",
-    "Etter § 37 c i 2022- og 2024-teksten gjelder §§ 15 og 16 ikke, så deltakere etter kapittel 6A har ingen "
-    "integreringskontrakt. LOV-2025-06-20-35 erstatter hele § 37 c med én regel (samfunnskunnskap i programmet gjelder "
-    "ikke for personer med tillatelse etter utlendingsloven § 34), og unntaket fra § 16 faller bort: fra "
-    "ikrafttredelsen skal også de ha kontrakt samtidig med planen, innen fristen i § 12 (slutning, lav sikkerhet; "
-    "forskrift etter § 37 e kan avvike). Teksten som gjaldt da programvedtaket ble truffet, avgjør. Ikrafttredelsen er "
-    "innstillingen integreringsloven.endringslov_2025_ikraft (standard ukjent): vedtak før 20.06.2025 har ingen "
-    "kontrakt; senere vedtak med ukjent dato gir «ukjent», fordi de to tekstene gir ulikt svar.",
-    "Under § 37 c in the 2022 and 2024 texts §§ 15 and 16 do not apply, so chapter 6A participants have no integration "
-    "contract. LOV-2025-06-20-35 replaces all of § 37 c with one rule (social studies in the programme do not apply "
-    "to people with a permit under utlendingsloven § 34), and the exception from § 16 goes: from its entry into force "
-    "they too have a contract with the plan, by the § 12 deadline (an inference, low confidence; a regulation under § "
-    "37 e may depart). The text in force when the programme decision was made governs. The in-force date is the "
-    "setting integreringsloven.endringslov_2025_ikraft (default unknown): decisions before 20.06.2025 carry no "
-    "contract; later decisions with the date unknown give «unknown», since the two texts differ.",
-    (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST, refs.lov("§ 16", 1), refs.LT_2025, refs.L12), (FT,),
-    confidence="low", settings=(ENDRINGSLOV_2025,)))(judge_kontrakt)
+    "Etter § 37 c i 2022- og 2024-teksten gjelder §§ 15 og 16 ikke, så deltakere etter kapittel 6A med program vedtatt "
+    "etter den teksten har ingen integreringskontrakt (ikke aktuelt, aldri «ikke oppfylt»). LOV-2025-06-20-35 erstattet "
+    "hele § 37 c fra 01.01.2026 med én regel (samfunnskunnskap i programmet gjelder ikke for personer med tillatelse "
+    "etter utlendingsloven § 34), og unntaket fra § 16 falt bort; LOV-2026-06-12-22 videreførte den teksten.",
+    "Under § 37 c in the 2022 and 2024 texts §§ 15 and 16 do not apply, so chapter 6A participants whose programme was "
+    "decided under that text have no integration contract (not applicable, never «not met»). LOV-2025-06-20-35 replaced "
+    "all of § 37 c from 01.01.2026 with one rule (social studies in the programme do not apply to people with a permit "
+    "under utlendingsloven § 34), and the exception from § 16 went; LOV-2026-06-12-22 kept that text.",
+    (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST, refs.lov("§ 16", 1)), (FT,),
+    new_37c="integreringsloven.integreringskontrakt"))(judge_kontrakt)
 
 
 PLAN_FIELDS = (("sluttmal", "sluttmål", "end goal"), ("varighet", "varighet", "duration"),
                ("elementer", "elementer", "elements"), ("klagemuligheter", "klagemuligheter", "how to complain"))
 
 
-def judge_plan_innhold(ctx: Context) -> Evaluation:
-    prog = participating(ctx)
-    if isinstance(prog, Evaluation):
-        return prog
+def _plan_innhold(ctx: Context, fields, section: tuple[str, str]) -> Evaluation:
     plan = ctx.need(ctx.p.integreringsplan, "integreringsplan")
     created = ctx.need(plan.created, "integreringsplan.created")
     if not ctx.happened(created):
         return pending("Planen er ikke laget ennå.", "The plan has not been drawn up yet.")
     contents = ctx.need(plan.contents, "integreringsplan.contents")
-    lacking = [(nb, en) for field, nb, en in PLAN_FIELDS if getattr(contents, field) is False]
+    lacking = [(nb, en) for field, nb, en in fields if getattr(contents, field) is False]
     if lacking:
-        return not_met("Planen mangler minsteinnhold etter § 37 c: " + ", ".join(nb for nb, _ in lacking) + ".",
-                       "The plan lacks the minimum content under § 37 c: " + ", ".join(en for _, en in lacking) + ".")
-    missing = [f"integreringsplan.contents.{field}" for field, _, _ in PLAN_FIELDS if getattr(contents, field) is None]
+        return not_met(f"Planen mangler minsteinnhold etter {section[0]}: " + ", ".join(nb for nb, _ in lacking) + ".",
+                       f"The plan lacks the minimum content under {section[1]}: " + ", ".join(en for _, en in lacking)
+                       + ".")
+    missing = [f"integreringsplan.contents.{field}" for field, _, _ in fields if getattr(contents, field) is None]
     if missing:
         return unknown(missing)
-    return met("Planen har minsteinnholdet etter § 37 c: sluttmål, varighet, elementer og klagemuligheter.",
-               "The plan has the minimum content under § 37 c: end goal, duration, elements and how to complain.")
+    return met(f"Planen har minsteinnholdet etter {section[0]}: " + ", ".join(nb for _, nb, _ in fields) + ".",
+               f"The plan has the minimum content under {section[1]}: " + ", ".join(en for _, _, en in fields) + ".")
+
+
+# § 15 third and fourth paragraphs for a programme under § 37 c as amended: the extent of social studies is left
+# out, as § 37 c sets social studies aside and § 37 d first paragraph gives no right to them. The long-term goals
+# (§ 15 third paragraph from 01.01.2026) are not a registered fact and are not checked.
+PLAN_FIELDS_2026 = (("sluttmal", "sluttmål", "end goal"), ("norskmal", "norskmål", "Norwegian goal"),
+                    ("omfang_norsk", "omfanget av opplæringen i norsk", "the extent of Norwegian training"),
+                    ("varighet", "varighet", "duration"), ("elementer", "elementer", "elements"),
+                    ("klagemuligheter", "klagemuligheter", "how to complain"),
+                    ("begrunnelse_elementer", "begrunnelse for elementene", "why these elements"))
+
+
+def judge_plan_innhold(ctx: Context) -> Evaluation:
+    def old() -> Evaluation:
+        prog = participating(ctx)
+        if isinstance(prog, Evaluation):
+            return prog
+        return _plan_innhold(ctx, PLAN_FIELDS, ("§ 37 c", "§ 37 c"))
+
+    def new() -> Evaluation:
+        applies = ordinary(ctx, "integreringsplan_innhold")  # whom § 15 applies to is the ordinary rule's business
+        if applies.outcome is Outcome.NOT_APPLICABLE:
+            return applies
+        ev = _plan_innhold(ctx, PLAN_FIELDS_2026, ("§ 15 tredje og fjerde ledd (uten samfunnskunnskap, § 37 c)",
+                                                   "§ 15 third and fourth paragraphs (without social studies, § 37 c)"))
+        return Evaluation(ev.outcome, ev.message, ev.due, ev.missing, (refs.lov("§ 15", 3), refs.lov("§ 15", 4),
+                                                                         refs.L37C_2026))
+
+    return under_37c(ctx, old, new)
 
 
 integreringsplan_innhold = requirement(checklist=("R6", "R17"), **_meta(
@@ -375,7 +440,9 @@ integreringsplan_innhold = requirement(checklist=("R6", "R17"), **_meta(
     "The plan shall at least state the participant's end goal, the programme's duration, its elements and how to "
     "complain (§ 37 c sixth/seventh paragraph third sentence). A Norwegian goal, the extent of training and the "
     "reasons for the elements (§ 15 third and fourth paragraphs) are not required.",
-    (refs.L37C_PLAN_2024, refs.L37C_PLAN_2022), (FT,)))(judge_plan_innhold)
+    (refs.L37C_PLAN_2024, refs.L37C_PLAN_2022), (FT,),
+    new_37c="§ 15 tredje og fjerde ledd / § 15 third and fourth paragraphs (uten omfanget av samfunnskunnskap / without "
+            "the extent of social studies; langsiktige mål ikke registrert / long-term goals not registered)"))(judge_plan_innhold)
 
 
 # -- § 37 d: Norwegian training ---------------------------------------------------------------------
@@ -384,47 +451,36 @@ def judge_norskplan(ctx: Context) -> Evaluation:
     training = ctx.need(ctx.p.opplaering, "opplaering")
     if ctx.need(training.exempt, "opplaering.exempt"):
         return not_applicable("Fritatt fra opplæringen.", "Exempt from the training.", refs.L37D_1)
-    decision = training.decision_date
-    offer_due = fact(ctx, FRIST_OPPLAERING, frist_opplaering)  # § 30 via § 37 d second paragraph
     goals = ctx.need(ctx.p.norskmal, "norskmal")
     set_on = sorted(g.date for g in goals if g.kind is GoalChangeKind.FASTSETTING)
     what = Text("Norskplan med norskmål samtidig med vedtaket om opplæring",
                 "Norwegian plan with a Norwegian goal at the decision on training")
-    if decision is None:
-        # Set by the offer deadline is in time whatever the decision, and not set while that deadline runs is
-        # pending whatever the decision (a decision only moves the deadline later); otherwise whether a plan is
-        # due at all depends on a decision (declining the voluntary training means none).
-        first = done_by(ctx, set_on[0] if set_on else None, offer_due, what)
-        if first.outcome in (Outcome.MET, Outcome.PENDING):
-            return first
-        raise Missing("opplaering.decision_date")
-    # A decision dated after the as-of date has not been made yet: the plan is due with it (pending), or was
-    # made already (met).
-    return done_by(ctx, set_on[0] if set_on else None, max(offer_due, decision), what)
+    # Training is voluntary (§ 37 d first paragraph): with no decision registered, whether a plan is due at all,
+    # and by when, is not known (a goal set after an earlier decision is late).
+    decision = ctx.need(training.decision_date, "opplaering.decision_date")
+    return at_decision(ctx, set_on[0] if set_on else None, decision, what)
 
 
 norskplan = requirement(checklist=("R11", "R17"), **_meta(
     "norskplan",
     "Norskplan etter § 37 d tredje ledd", "Norwegian plan under § 37 d third paragraph",
     "Kommunen skal, samtidig som det treffes vedtak om opplæring i norsk, utarbeide en norskplan med deltakerens "
-    "norskmål, omfanget av opplæringen og klagemuligheter; § 34 gjelder ikke (§ 37 d tredje ledd). Opplæringen er "
-    "frivillig (§ 37 d første ledd): uten vedtak om opplæring (opplaering.decision_date) er det ingen plan å lage, så "
-    "før vedtaket er fristen ikke nådd, og uten registrert vedtak er det ukjent (aldri «ikke oppfylt»), med mindre "
-    "planen uansett kom i tide eller fristen for tilbud ikke er passert. Registrert er fastsettingen av norskmålet med dato; som for de ordinære reglene er "
-    "fristen fristen for tilbud (§ 30, som gjelder etter § 37 d andre ledd: integreringsloven.frist_opplaering), eller "
-    "vedtaksdatoen når vedtaket kom senere. Omfang og klagemuligheter er ikke registrerte opplysninger og kontrolleres "
+    "norskmål, omfanget av opplæringen og klagemuligheter; § 34 gjelder ikke (§ 37 d tredje ledd). Registrert er "
+    "fastsettingen av norskmålet med dato. «Samtidig» leses strengt: fristen er vedtaksdatoen (samme dag eller før er "
+    "oppfylt, dagen etter er ikke oppfylt; margin etter innstillingen kapittel_6a.samtidig_margin, standard 0 dager). "
+    "Et vedtak datert etter vurderingsdatoen er ikke truffet ennå: planen venter. Opplæringen er frivillig (§ 37 d "
+    "første ledd): uten registrert vedtak om opplæring (opplaering.decision_date) er det ukjent om og når en plan "
+    "skulle lages, aldri «ikke oppfylt». Omfang og klagemuligheter er ikke registrerte opplysninger og kontrolleres "
     "ikke.",
     "The municipality shall, at the same time as the decision on Norwegian training, draw up a Norwegian plan with the "
     "participant's Norwegian goal, the extent of the training and how to complain; § 34 does not apply (§ 37 d third "
-    "paragraph). The training is voluntary (§ 37 d first paragraph): without a decision on training "
-    "(opplaering.decision_date) there is no plan to make, so before the decision the deadline has not been reached, and "
-    "with no decision registered it is unknown (never «not met»), unless the plan came in time anyway or the offer "
-    "deadline has not passed. What is "
-    "registered is the setting of the Norwegian goal with its date; it is checked against the deadline for the offer, "
-    "as under the ordinary rules (§ 30, which applies under § 37 d second paragraph: integreringsloven.frist_opplaering), "
-    "or the decision date when the decision came later. Extent and complaint information are not registered and not "
-    "checked.",
-    (refs.L37D_3, refs.L37D_1, refs.lov("§ 30", 3)), (FT, VO), confidence="medium"))(judge_norskplan)
+    "paragraph). What is registered is the setting of the Norwegian goal with its date. «Samtidig» is read strictly: "
+    "the due date is the decision's date (that day or before is met, the day after is not; a margin by the setting "
+    "kapittel_6a.samtidig_margin, default 0 days). A decision dated after the as-of date has not been made yet: the "
+    "plan is pending. The training is voluntary (§ 37 d first paragraph): with no decision on training registered "
+    "(opplaering.decision_date) whether and when a plan was due is unknown, never «not met». Extent and complaint "
+    "information are not registered and not checked.",
+    (refs.L37D_3, refs.L37D_1), (FT, VO), confidence="medium", settings=(SAMTIDIG_MARGIN,)))(judge_norskplan)
 
 
 def judge_norsk_varighet(ctx: Context) -> Evaluation:
@@ -526,10 +582,10 @@ nir_utdanningsbakgrunn = requirement(checklist=("R16", "R17"), **_meta(
     "For people with a right to training under chapter 6A only, education background is not registered; when "
     "extended Norwegian training is decided (integreringsforskriften § 43 g), the municipality must first register "
     "whether the person has upper-secondary education (IMDi, NIR adapted to the temporary rules).",
-    (refs.NIR_6A, refs.L37D_2), (FT,), confidence="medium", category="nir"))(judge_nir_utdanning)
+    (refs.NIR_6A, refs.L37D_2, refs.F47, refs.F58), (FT,), confidence="medium", category="nir"))(judge_nir_utdanning)
 
 
-def judge_nir_gjenapning(ctx: Context) -> Evaluation:
+def _nir_gjenapning_2024(ctx: Context) -> Evaluation:
     prog = participating(ctx)
     if isinstance(prog, Evaluation):
         return prog
@@ -540,8 +596,28 @@ def judge_nir_gjenapning(ctx: Context) -> Evaluation:
     nir = ctx.need(ctx.p.nir, "nir")
     regs = sorted(r.date for r in nir if r.item == NIR_REOPENING_ITEM and r.date >= reopened)
     event = Event(done=True, date=regs[0]) if regs else Event(done=False)
-    return ctx.deadline(event, "nir", add_months(reopened, 2),
-                        Text("Gjenåpning av programmet registrert i NIR", "Reopening of the programme registered in NIR"))
+    ev = ctx.deadline(event, "nir", add_months(reopened, 2),
+                      Text("Gjenåpning av programmet registrert i NIR", "Reopening of the programme registered in NIR"))
+    # The item name and the two months are the municipality's overview and the general NIR deadline, not an IMDi
+    # source on reopening: the finding says so.
+    return Evaluation(ev.outcome, Text(
+        ev.message.nb + " (Fristen er to måneder etter integreringsforskriften § 58 andre ledd; NIR-elementet «gjenapning» "
+        "er tatt fra kommunens oversikt, ingen IMDi-kilde beskriver funksjonen.)",
+        ev.message.en + " (The deadline is two months under integreringsforskriften § 58 second paragraph; the NIR item "
+        "«gjenapning» is taken from the municipality's overview, no IMDi source describes the function.)"), ev.due, ev.missing,
+        (refs.F58,))
+
+
+def judge_nir_gjenapning(ctx: Context) -> Evaluation:
+    def new() -> Evaluation:
+        return not_applicable(
+            "Programmet følger § 37 c slik den lyder fra 01.01.2026 (LOV-2025-06-20-35), som ikke lenger har "
+            "femte ledd om rett til program etter å ha gått ut i arbeid; § 3 tredje ledd gjelder.",
+            "The programme follows § 37 c as amended from 01.01.2026 (LOV-2025-06-20-35), which no longer has "
+            "the fifth paragraph on the right to a programme after leaving for work; § 3 third paragraph applies.",
+            refs.L37C_2026, refs.lov("§ 3", 3))
+
+    return under_37c(ctx, lambda: _nir_gjenapning_2024(ctx), new)
 
 
 nir_gjenapning = requirement(checklist=("R16", "R17"), **_meta(
@@ -555,11 +631,85 @@ nir_gjenapning = requirement(checklist=("R16", "R17"), **_meta(
     "paragraph does not apply (§ 37 c fifth paragraph). A reopening (introduksjonsprogram.reopened) is registered in "
     "NIR (item «gjenapning») within two months, like other NIR facts. No IMDi source describing the NIR function was "
     "found; the item comes from the municipality's overview (low confidence).",
-    (refs.L37C_5, refs.NIR_6A), (FT,), confidence="low", category="nir"))(judge_nir_gjenapning)
+    (refs.L37C_5, refs.NIR_6A), (FT,), confidence="low", category="nir",
+    new_37c="ingenting: femte ledd finnes ikke lenger / nothing: the fifth paragraph is gone"))(judge_nir_gjenapning)
+
+
+# -- What the old § 37 c set aside without a replacement, and the new § 37 c no longer does -----------------
+
+def _set_aside_2024(ordinary_name: str, nb: str, en: str, *references):
+    """A requirement judged by the ordinary rule ``ordinary_name`` for programmes under § 37 c as amended from
+    01.01.2026, and not applicable (with the old text's reason) for programmes under the old § 37 c."""
+    def judge(ctx: Context) -> Evaluation:
+        def old() -> Evaluation:
+            prog = participating(ctx)
+            if isinstance(prog, Evaluation):
+                return prog
+            return not_applicable(nb, en, *references)
+
+        return under_37c(ctx, old, lambda: ordinary(ctx, ordinary_name))
+    return judge
+
+
+_LIVSMESTRING_2024 = (
+    "Kurs i livsmestring er ikke et krav for programmer etter § 37 c i teksten før 01.01.2026: § 14 første ledd "
+    "bokstav a, b og c gjelder ikke (§ 37 c fjerde ledd).",
+    "A life-skills course is not required for programmes under § 37 c as it read before 01.01.2026: § 14 first "
+    "paragraph letters a, b and c do not apply (§ 37 c fourth paragraph).")
+_PLAN_15_2024 = (
+    "«§§ 15 og 16 gjelder ikke» for programmer etter § 37 c i teksten før 01.01.2026 (sjette ledd i 2022-teksten, "
+    "sjuende ledd i 2024-teksten).",
+    "«§§ 15 og 16 gjelder ikke» for programmes under § 37 c as it read before 01.01.2026 (sixth paragraph in the 2022 "
+    "text, seventh in the 2024 text).")
+
+livsmestring = requirement(checklist=("R8", "R17"), **_meta(
+    "livsmestring",
+    "Kurs i livsmestring (kapittel 6A)", "Life-skills course (chapter 6A)",
+    "Etter § 37 c fjerde ledd i 2022- og 2024-teksten gjelder ikke § 14 første ledd bokstav a–c, så kurs i livsmestring "
+    "kreves ikke (ikke aktuelt).",
+    "Under § 37 c fourth paragraph of the 2022 and 2024 texts § 14 first paragraph letters a–c do not apply, so a "
+    "life-skills course is not required (not applicable).",
+    (refs.L37C_4, refs.PROP_81_CH6, refs.FOR_2025_1909), (FT,),
+    new_37c="integreringsloven.livsmestring (§ 14 a første ledd bokstav d; forskriften § 4)"))(
+    _set_aside_2024("livsmestring", *_LIVSMESTRING_2024, refs.L37C_4))
+
+integreringsplan_revisjon = requirement(checklist=("R6", "R17"), **_meta(
+    "integreringsplan_revisjon",
+    "Jevnlig vurdering av integreringsplanen (kapittel 6A)", "Regular review of the integration plan (chapter 6A)",
+    "Etter § 37 c i 2022- og 2024-teksten gjelder ikke § 15, heller ikke sjette ledd om at planen skal vurderes "
+    "jevnlig (ikke aktuelt).",
+    "Under § 37 c of the 2022 and 2024 texts § 15 does not apply, nor its sixth paragraph on regular review of the "
+    "plan (not applicable).",
+    (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST, refs.lov("§ 15", 6)), (FT,),
+    new_37c="integreringsloven.integreringsplan_revisjon (§ 15 sjette ledd)"))(
+    _set_aside_2024("integreringsplan_revisjon", *_PLAN_15_2024, refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST))
+
+nir_livsmestring = requirement(checklist=("R16", "R17"), **_meta(
+    "nir.livsmestring",
+    "NIR: livsmestring (kapittel 6A)", "NIR: life skills (chapter 6A)",
+    "Når livsmestring ikke er et krav (§ 37 c fjerde ledd i 2022- og 2024-teksten), er det ikke noe gjennomført krav å "
+    "registrere (ikke aktuelt).",
+    "When life skills is not required (§ 37 c fourth paragraph of the 2022 and 2024 texts), there is no completed "
+    "requirement to register (not applicable).",
+    (refs.L37C_4, refs.F58), (FT,), category="nir",
+    new_37c="integreringsloven.nir.livsmestring"))(
+    _set_aside_2024("nir.livsmestring", *_LIVSMESTRING_2024, refs.L37C_4))
+
+nir_integreringskontrakt = requirement(checklist=("R16", "R17"), **_meta(
+    "nir.integreringskontrakt",
+    "NIR: integreringskontrakt (kapittel 6A)", "NIR: integration contract (chapter 6A)",
+    "Uten integreringskontrakt (§ 16 gjelder ikke etter § 37 c i 2022- og 2024-teksten) er det ingenting å registrere "
+    "(ikke aktuelt).",
+    "With no integration contract (§ 16 does not apply under § 37 c of the 2022 and 2024 texts) there is nothing to "
+    "register (not applicable).",
+    (refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST, refs.F58), (FT,), category="nir",
+    new_37c="integreringsloven.nir.integreringskontrakt"))(
+    _set_aside_2024("nir.integreringskontrakt", *_PLAN_15_2024, refs.L37C_PLAN_2022_LAST, refs.L37C_PLAN_2024_LAST))
 
 
 REQUIREMENTS = (
-    kompetansekartlegging, vedtak_og_oppstart, sluttmal, varighet, helarig, foreldreveiledning, integreringsplan,
-    integreringsplan_innhold, integreringskontrakt, norskplan, norskopplaering_varighet, gratis_avsluttende_norskprove, nir_utdanningsbakgrunn,
-    nir_gjenapning,
+    kompetansekartlegging, vedtak_og_oppstart, sluttmal, varighet, helarig, livsmestring, foreldreveiledning,
+    integreringsplan, integreringsplan_innhold, integreringsplan_revisjon, integreringskontrakt, norskplan,
+    norskopplaering_varighet, gratis_avsluttende_norskprove, nir_utdanningsbakgrunn, nir_gjenapning, nir_livsmestring,
+    nir_integreringskontrakt,
 )

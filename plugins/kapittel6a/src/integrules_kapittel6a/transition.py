@@ -38,11 +38,11 @@ def earlier_regime(participant, as_of: dt.date, ctx) -> AnnetRegelverk | None:
     if before is None or before.regime != REGIME_ID or participant.permit.granted >= sunset:
         return None  # not under chapter 6A the day before (a permit granted from the sunset never was)
     return AnnetRegelverk(start=IN_FORCE, end=sunset, title=REGIME.title, set_aside=_SET_ASIDE,
-                          references=(refs.LT_2024,))
+                          references=(refs.LT_2026,))
 
 
 FACT = DerivedFact(
-    name=ANNET_REGELVERK, compute=earlier_regime, references=(GRUNNLOVEN_97, refs.LT_2024),
+    name=ANNET_REGELVERK, compute=earlier_regime, references=(GRUNNLOVEN_97, refs.LT_2026),
     description=Text(
         "Etter opphøret av kapittel 6A: har de ordinære reglene overtatt en deltaker som var omfattet av kapitlet dagen "
         "før opphøret (innstillingen kapittel_6a.etter_opphor = ordinaere, eller vedtaksdato uten vedtak før "
