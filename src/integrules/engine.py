@@ -226,9 +226,9 @@ class Engine:
             return []
         listed = ", ".join(f"{name} ({day.day:02d}.{day.month:02d}.{day.year})" for name, day in stale)
         return [Text(f"Merk: regelsamlingene er kontrollert mot lovtekstene bare fram til datoen i parentes: {listed}. "
-                     f"Endringer i lov eller forskrift etter den datoen er ikke lagt inn.",
+                     "Endringer i regelverket (lov, forskrift eller lokale vedtak) etter den datoen er ikke lagt inn.",
                      f"Note: the rule sets were checked against the legal texts only up to the date in brackets: "
-                     f"{listed}. Amendments to the act or regulation after that date are not encoded.")]
+                     f"{listed}. Amendments to the rules (act, regulation or local decisions) after that date are not encoded.")]
 
     # -- evaluation ------------------------------------------------------------------------
 
