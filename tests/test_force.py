@@ -289,9 +289,12 @@ def test_reports_count_duf_warnings_and_never_print_the_number(tmp_path, capsys)
     assert json.loads(capsys.readouterr().out)["totals"]["duf_warnings"] == 1
 
 
-def test_a_result_without_its_participant_has_no_warning():
+def test_the_warning_is_part_of_the_result_and_survives_without_the_participant():
     from integrules.duf import DufNummer
     from integrules.results import duf_warning
     engine = _engine(_req("kraft.skal", met))
     result = engine.evaluate(Participant(id="A", duf=DufNummer.parse(BAD)), DAY)
-    assert duf_warning(result) and not duf_warning(attrs.evolve(result, participant=None))
+    assert result.warnings == ("duf_check_digits",) and duf_warning(attrs.evolve(result, participant=None))
+    assert result_from_dict(result_to_dict(result)) == result
+    assert engine.evaluate(Participant(id="A", duf=DufNummer.parse(GOOD)), DAY).warnings == ()
+    assert engine.evaluate(Participant(id="A"), DAY).warnings == ()  # no DUF number: nothing to check

@@ -25,7 +25,7 @@ from .errors import ConfigurationError, PluginLoadError
 from .findings import Evaluation, Finding, Outcome, Text, fast_new, new_finding, unknown
 from .model import Participant
 from .registry import Registrar, Registry
-from .results import ParticipantResult, Rejection
+from .results import ParticipantResult, Rejection, participant_warnings
 from .rules import Regime, RegimeDecision, Requirement
 
 _new_result = fast_new(ParticipantResult)  # ParticipantResult(...), the slots set directly (performance)
@@ -324,7 +324,8 @@ class Engine:
                 refs = refs + tuple(r for r in ev.references if r not in refs)
             findings[position] = new_finding(rid, ev.outcome, ev.message, refs, responsible, plugin, ev.due, ev.missing,
                                              force)
-        return _new_result(index, participant.id, as_of, decision, tuple(findings), participant)
+        return _new_result(index, participant.id, as_of, decision, tuple(findings), participant,
+                           participant_warnings(participant))
 
     def evaluate_all(
         self, items: Iterable[Participant | Rejection], as_of: dt.date

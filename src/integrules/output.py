@@ -9,7 +9,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 from .convert import converter
 from .findings import Finding, Force, LegalRef, Outcome, Text
-from .results import ParticipantResult, Rejection, Summary, duf_warning
+from .results import DUF_CHECK_DIGITS, ParticipantResult, Rejection, Summary
 from .rules import RegimeDecision
 
 FORMAT_VERSION = 1
@@ -32,13 +32,14 @@ SHOULD_OUTCOME_LABELS = {
     Outcome.ERROR: ("feil (bør)", "error (should)"),
 }
 
-# The warning per participant whose DUF number fails the check digits (the number itself is never shown).
-DUF_WARNING = {
-    "code": "duf_check_digits",
-    "message": {"nb": "DUF-nummeret har feil kontrollsiffer (mod 11, SSBs kontroll); posten er vurdert likevel. "
-                      "Kontroller nummeret i fagsystemet.",
-                "en": "The DUF number's check digits are wrong (mod 11, SSB's check); the record is judged all the "
-                      "same. Check the number in the case system."},
+# The warning texts by code; the DUF number itself is never shown.
+WARNINGS = {
+    DUF_CHECK_DIGITS: {
+        "nb": "DUF-nummeret har feil kontrollsiffer (mod 11, SSBs kontroll); posten er vurdert likevel. Kontroller "
+              "nummeret i fagsystemet.",
+        "en": "The DUF number's check digits are wrong (mod 11, SSB's check); the record is judged all the same. "
+              "Check the number in the case system.",
+    },
 }
 
 
@@ -48,8 +49,8 @@ def outcome_label(outcome: Outcome, force: Force = Force.MUST) -> tuple[str, str
 
 
 def warnings_of(r: ParticipantResult) -> list[dict[str, Any]]:
-    """The warnings for one participant's record: the record is judged all the same."""
-    return [DUF_WARNING] if duf_warning(r) else []
+    """The warnings about one participant's record, each ``{"code", "message": {"nb", "en"}}``."""
+    return [{"code": code, "message": WARNINGS.get(code, {"nb": code, "en": code})} for code in r.warnings]
 
 
 def ref_to_dict(ref: LegalRef) -> dict[str, Any]:
@@ -77,8 +78,10 @@ def result_to_dict(r: ParticipantResult) -> dict[str, Any]:
 
 
 def result_from_dict(data: dict[str, Any]) -> ParticipantResult:
-    """Inverse of :func:`result_to_dict` (the participant itself, and so its warnings, are not in the JSON)."""
-    return converter().structure({k: v for k, v in data.items() if k != "warnings"}, ParticipantResult)
+    """Inverse of :func:`result_to_dict` (the participant itself is not in the JSON)."""
+    data = dict(data)
+    data["warnings"] = [w["code"] if isinstance(w, dict) else w for w in data.get("warnings", ())]
+    return converter().structure(data, ParticipantResult)
 
 
 def rejection_to_dict(r: Rejection) -> dict[str, Any]:

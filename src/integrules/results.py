@@ -22,6 +22,8 @@ class ParticipantResult:
     regime: RegimeDecision
     findings: tuple[Finding, ...]
     participant: Participant | None = attrs.field(default=None, eq=False, repr=False)
+    # Codes of warnings about the record itself (e.g. "duf_check_digits"); the record is judged all the same.
+    warnings: tuple[str, ...] = ()
 
     def finding(self, requirement_id: str) -> Finding:
         for f in self.findings:
@@ -78,7 +80,7 @@ class Summary:
                 self.outcomes[f.outcome.value] += 1
             if f.outcome is Outcome.ERROR:
                 self.plugin_errors += 1
-        if duf_warning(item):
+        if DUF_CHECK_DIGITS in item.warnings:
             self.duf_warnings += 1
 
     def merge(self, other: Summary) -> None:
@@ -103,11 +105,16 @@ class Summary:
         }
 
 
-def duf_warning(result: ParticipantResult) -> bool:
-    """True when the participant's DUF number is given and fails SSB's mod-11 check (integrules.duf).
+DUF_CHECK_DIGITS = "duf_check_digits"
 
-    Only the participant's own data is read, never its value in any output; a result without the
-    participant (read back from JSON) gives False.
-    """
-    duf = result.participant.duf if result.participant is not None else None
-    return duf is not None and not duf.check_digits_ok
+
+def participant_warnings(participant: Participant) -> tuple[str, ...]:
+    """Warning codes for a participant's record: ``duf_check_digits`` when its DUF number is given and
+    fails SSB's mod-11 check (integrules.duf). A warning, never a rejection; the number is never shown."""
+    duf = participant.duf
+    return (DUF_CHECK_DIGITS,) if duf is not None and not duf.check_digits_ok else ()
+
+
+def duf_warning(result: ParticipantResult) -> bool:
+    """True when the result carries the DUF check-digit warning."""
+    return DUF_CHECK_DIGITS in result.warnings

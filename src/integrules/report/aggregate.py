@@ -99,6 +99,8 @@ class Accumulator:
             return
         self.evaluated += 1
         self._derived = None
+        if item.warnings and duf_warning(item):
+            self.duf_warnings += 1
         regime = item.regime.regime or UNKNOWN_REGIME
         self.regimes[regime] += 1
         counts, units, nir = self._counts, self._units, self._nir
@@ -116,8 +118,6 @@ class Accumulator:
         if item.participant is not None:
             self.outcomes.add(item.participant, regime)
             self.norwegian.add(item.participant, regime)
-            if duf_warning(item):
-                self.duf_warnings += 1
         if self.with_names:
             if len(self.cases) < CASE_LIMIT:
                 name = item.participant.name if item.participant is not None else None
