@@ -117,6 +117,7 @@ def trainings(*, complete: bool = False) -> st.SearchStrategy[LanguageTraining]:
         samfunnskunnskap=o(events(complete=complete)), samfunnskunnskapsprove=o(events(complete=complete)),
         test_exempt=o(st.booleans()), full_time_upper_secondary=o(st.booleans()),
         class_changes=o(st.lists(dates(), max_size=3).map(tuple)),
+        preparatory_adult_education=o(st.booleans()),
     )
 
 
