@@ -27,7 +27,7 @@ from .goals import ordered_steps
 from .minimum import B2_ALL, PREPARATORY_PATH, candidates
 from .refs import (
     FORSKRIFT_26, FORSKRIFT_27_1, FORSKRIFT_27_2, FORSKRIFT_27_3_1, FORSKRIFT_27_3_2, FORSKRIFT_28, FORSKRIFT_28_4,
-    FORSKRIFT_28_6, FORSKRIFT_KAP6, HORINGSNOTAT, IMDI_NIVAER, LOV_29, LOV_31_1, LOV_31_2, LOV_34, LOV_37D_2,
+    FORSKRIFT_28_6, HORINGSNOTAT, LOV_29, LOV_31_1, LOV_31_2, LOV_34, LOV_37D_2,
 )
 
 VALID_FROM = dt.date(2021, 1, 1)  # integreringsloven and integreringsforskriften in force (forskrift § 71)
