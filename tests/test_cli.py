@@ -24,7 +24,8 @@ def test_check_example_json_adds_up(capsys):
     s = doc["summary"]
     assert s["read"] == 70 == s["evaluated"] + s["rejected"] and len(doc["participants"]) == s["evaluated"]
     assert doc["as_of"] == "2026-12-04" and code in (0, 1)
-    assert sum(s["findings"].values()) == sum(len(p["findings"]) for p in doc["participants"])
+    assert sum(s["findings"].values()) + sum(s["should_findings"].values()) == sum(
+        len(p["findings"]) for p in doc["participants"])
 
 
 def test_check_output_is_byte_identical(capsys):

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from integrules import Engine
 from integrules.context import Context
 from integrules.findings import unknown
-from integrules.results import ParticipantResult
+from integrules.results import ParticipantResult, participant_warnings
 from integrules.rules import RegimeDecision
 from integrules.testing import strategies as irs
 
@@ -38,7 +38,8 @@ def step_by_step(engine: Engine, participant, as_of: dt.date, index: int = 0) ->
         else:
             kind, what = mode
             findings.append(engine._set_aside(req, plugin, kind, what, decision))
-    return ParticipantResult(index, participant.id, as_of, decision, tuple(findings), participant)
+    return ParticipantResult(index, participant.id, as_of, decision, tuple(findings), participant,
+                             participant_warnings(participant))
 
 
 @functools.lru_cache(maxsize=1)

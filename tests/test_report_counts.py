@@ -132,7 +132,8 @@ def test_with_names_adds_a_case_list_and_says_so():
     r = make(with_names=True)
     assert r["kind"] == "with_names" and [c["participant_id"] for c in r["cases"]] == ["A", "B", "C", "D", "E"]
     assert r["cases"][1] == {"participant_id": "B", "name": "Navn Beta", "regime": "integreringsloven",
-                             "not_met": ["il.kontrakt", "il.nir_sluttmal"], "unknown": []}
+                             "not_met": ["il.kontrakt", "il.nir_sluttmal"], "should_not_followed": [],
+                             "unknown": []}
     text = render(r, "text")
     assert "Navn Alfa" in text and "RAPPORT MED NAVN" in text
     assert "202012345601" not in text  # DUF numbers never, even with names

@@ -25,7 +25,7 @@ from .errors import ConfigurationError, PluginLoadError
 from .findings import Evaluation, Finding, Outcome, Text, fast_new, new_finding, unknown
 from .model import Participant
 from .registry import Registrar, Registry
-from .results import ParticipantResult, Rejection
+from .results import ParticipantResult, Rejection, participant_warnings
 from .rules import Regime, RegimeDecision, Requirement
 
 _new_result = fast_new(ParticipantResult)  # ParticipantResult(...), the slots set directly (performance)
@@ -40,6 +40,7 @@ REGISTER_HOOKS = (
     "integrules_register_settings",
     "integrules_register_derived_facts",
     "integrules_register_requirements",
+    "integrules_register_verification",
 )
 
 
@@ -72,7 +73,7 @@ class _Plan:
 
     def __init__(self) -> None:
         self.modes: list[tuple[Requirement, Any]] = []
-        self.judge: list[tuple] = []  # (position, rule function, requirement, plugin, id, references, responsible)
+        self.judge: list[tuple] = []  # (position, rule function, requirement, plugin, id, references, responsible, force)
         self.aside: list[tuple] = []  # (position, requirement, plugin, mode)
         self.by_reason = False
         self.size = 0
@@ -181,7 +182,8 @@ class Engine:
             raise PluginLoadError(f"plugin {name!r} is not a valid integrules plugin: {exc}") from None
 
     def _collect(self) -> Registry:
-        entries: dict[str, list] = {"requirement": [], "adaptation": [], "regime": [], "setting": [], "fact": []}
+        entries: dict[str, list] = {"requirement": [], "adaptation": [], "regime": [], "setting": [], "fact": [],
+                                    "verification": []}
         for name in sorted(self._info):
             plugin = self.pm.get_plugin(name)
             others = [p for p in self.pm.get_plugins() if p is not plugin]
@@ -212,6 +214,21 @@ class Engine:
     def plugins(self) -> list[PluginInfo]:
         """The registered plugins, sorted by name."""
         return [self._info[n] for n in sorted(self._info)]
+
+    def notices(self, as_of: dt.date | None) -> list[Text]:
+        """What the header of ``check``, ``report`` and ``requirements`` says about ``as_of``: one notice
+        naming every rule set whose texts were verified only up to an earlier date (none when ``as_of`` is None)."""
+        if as_of is None:
+            return []
+        stale = [(name, v.verified_to) for name, v in sorted(self.registry.verifications.items())
+                 if v.verified_to < as_of]
+        if not stale:
+            return []
+        listed = ", ".join(f"{name} ({day.day:02d}.{day.month:02d}.{day.year})" for name, day in stale)
+        return [Text(f"Merk: regelsamlingene er kontrollert mot lovtekstene bare fram til datoen i parentes: {listed}. "
+                     "Endringer i regelverket (lov, forskrift eller lokale vedtak) etter den datoen er ikke lagt inn.",
+                     f"Note: the rule sets were checked against the legal texts only up to the date in brackets: "
+                     f"{listed}. Amendments to the rules (act, regulation or local decisions) after that date are not encoded.")]
 
     # -- evaluation ------------------------------------------------------------------------
 
@@ -273,7 +290,8 @@ class Engine:
                     mode = "judge"
                 plan.modes.append((req, mode))
                 if mode == "judge":
-                    plan.judge.append((position, req.evaluate, req, plugin, req.id, req.references, req.responsible))
+                    plan.judge.append((position, req.evaluate, req, plugin, req.id, req.references, req.responsible,
+                                       req.force))
                 else:
                     plan.aside.append((position, req, plugin, mode))
                     # The finding of a requirement set aside depends on the decision's reason only
@@ -293,7 +311,7 @@ class Engine:
         # The findings of requirements set aside depend on the decision only: built once per
         # kind of decision and shared (findings are immutable); None where a rule judges.
         findings = self._set_aside_all(plan, decision) if plan.aside else [None] * plan.size
-        for position, rule, req, plugin, rid, refs, responsible in plan.judge:
+        for position, rule, req, plugin, rid, refs, responsible, force in plan.judge:
             try:
                 ev = rule(ctx)
             except Missing as exc:
@@ -304,8 +322,10 @@ class Engine:
                 ev = self._not_evaluation(req, plugin, index, ev)
             if ev.references:
                 refs = refs + tuple(r for r in ev.references if r not in refs)
-            findings[position] = new_finding(rid, ev.outcome, ev.message, refs, responsible, plugin, ev.due, ev.missing)
-        return _new_result(index, participant.id, as_of, decision, tuple(findings), participant)
+            findings[position] = new_finding(rid, ev.outcome, ev.message, refs, responsible, plugin, ev.due, ev.missing,
+                                             force)
+        return _new_result(index, participant.id, as_of, decision, tuple(findings), participant,
+                           participant_warnings(participant))
 
     def evaluate_all(
         self, items: Iterable[Participant | Rejection], as_of: dt.date
@@ -358,7 +378,7 @@ class Engine:
     @staticmethod
     def _finding(req: Requirement, plugin: str, ev: Evaluation) -> Finding:
         refs = req.references + tuple(r for r in ev.references if r not in req.references)
-        return Finding(req.id, ev.outcome, ev.message, refs, req.responsible, plugin, ev.due, ev.missing)
+        return Finding(req.id, ev.outcome, ev.message, refs, req.responsible, plugin, ev.due, ev.missing, req.force)
 
     def _set_aside_all(self, plan: _Plan, decision: RegimeDecision) -> list[Finding | None]:
         """A new list of the plan's findings with the set-aside ones filled in (cached per decision content)."""
@@ -392,7 +412,7 @@ class Engine:
             return Finding(req.id, Outcome.NOT_APPLICABLE,
                            Text(what.reason.nb + replaced[0], what.reason.en + replaced[1]),
                            what.references, req.responsible,
-                           self.registry.adaptation_owners[(req.id, what.regime)])
+                           self.registry.adaptation_owners[(req.id, what.regime)], force=req.force)
         regime: Regime | None = what
         title = regime.title if regime else Text(req.regime, req.regime)
         if kind == "other":
@@ -400,7 +420,8 @@ class Engine:
                        f"The participant falls under {title.en}; integrules does not judge those rules. {decision.reason.en}")
         else:
             msg = Text(f"Gjelder bare for deltakere etter {title.nb}.", f"Applies only to participants under {title.en}.")
-        return Finding(req.id, Outcome.NOT_APPLICABLE, msg, decision.references, req.responsible, decision.plugin or plugin)
+        return Finding(req.id, Outcome.NOT_APPLICABLE, msg, decision.references, req.responsible, decision.plugin or plugin,
+                       force=req.force)
 
     def _fault(self, plugin: str, requirement_id: str | None, index: int, exc: BaseException) -> None:
         self.fault_count += 1

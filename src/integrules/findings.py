@@ -27,6 +27,25 @@ class Outcome(enum.Enum):
         return self.value
 
 
+class Force(enum.Enum):
+    """How binding a requirement is: «skal» (must) or «bør» (should).
+
+    A «bør» requirement that is not followed is never counted as a breach of the law: reports and
+    ``check`` count should-findings apart from must-findings.
+    """
+
+    MUST = "must"  # «skal»
+    SHOULD = "should"  # «bør»
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def label(self) -> tuple[str, str]:
+        """(Bokmål, English): the word of the law and its translation."""
+        return ("skal", "must") if self is Force.MUST else ("bør", "should")
+
+
 class Unit(enum.Enum):
     """Who must act: the municipal units and partners named in the seed."""
 
@@ -180,7 +199,8 @@ class Finding:
     """One requirement judged for one participant at one date.
 
     ``plugin`` is the plugin whose rule decided (or the plugin that set the requirement aside
-    for the participant's regime); ``responsible`` the units that must act.
+    for the participant's regime); ``responsible`` the units that must act; ``force`` the
+    requirement's force («skal» or «bør»), so a should-finding is never read as a breach.
     """
 
     requirement_id: str
@@ -191,6 +211,7 @@ class Finding:
     plugin: str
     due: dt.date | None = None
     missing: tuple[str, ...] = ()
+    force: Force = Force.MUST
 
 
 def fast_new(cls: type) -> Callable[..., Any]:

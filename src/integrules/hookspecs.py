@@ -70,6 +70,18 @@ def integrules_register_derived_facts(register: Registrar) -> None:
     """
 
 
+@hookspec
+def integrules_register_verification(register: Registrar) -> None:
+    """State the date this plugin's rules were checked against the legal texts ("verified up to").
+
+    :param register: ``register.verification(Verification(verified_to=..., sources=Text(...)))``,
+        at most once per plugin. For an as-of date after ``verified_to``, ``check``, ``report`` and
+        ``requirements`` say once, in their header, that later amendments are not encoded.
+
+    A plugin that registers none makes no such statement. The return value is ignored.
+    """
+
+
 @hookspec(firstresult=True)
 def integrules_decide_regime(participant: Participant, as_of: dt.date, settings: Mapping[str, Any]) -> RegimeDecision | None:
     """Decide which regime governs ``participant`` at ``as_of``, and why.

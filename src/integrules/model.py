@@ -288,6 +288,10 @@ class LanguageTraining:
     # opportunity to take a free final Norwegian test; done/date = when that offer was given. Added for
     # plugins/kapittel6a (`kapittel_6a.gratis_avsluttende_norskprove`).
     final_test_offered: Event | None = None
+    # The Norwegian training is given in preparatory adult education (forberedende opplæring for voksne):
+    # from 01.01.2026 integreringsforskriften § 28 sixth paragraph gives these participants their own guiding
+    # minimum level. Added for plugins/norskmal.
+    preparatory_adult_education: bool | None = None
 
 
 @frozen

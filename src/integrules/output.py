@@ -8,8 +8,8 @@ from json.encoder import encode_basestring as _encode  # what json.dumps(ensure_
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from .convert import converter
-from .findings import Finding, LegalRef, Outcome, Text
-from .results import ParticipantResult, Rejection, Summary
+from .findings import Finding, Force, LegalRef, Outcome, Text
+from .results import DUF_CHECK_DIGITS, ParticipantResult, Rejection, Summary
 from .rules import RegimeDecision
 
 FORMAT_VERSION = 1
@@ -22,6 +22,35 @@ OUTCOME_LABELS = {
     Outcome.NOT_APPLICABLE: ("gjelder ikke", "not applicable"),
     Outcome.ERROR: ("feil", "error"),
 }
+# A «bør» (should) requirement: never "ikke oppfylt" (a breach), but "ikke fulgt (bør)".
+SHOULD_OUTCOME_LABELS = {
+    Outcome.MET: ("fulgt (bør)", "followed (should)"),
+    Outcome.NOT_MET: ("ikke fulgt (bør)", "not followed (should)"),
+    Outcome.PENDING: ("frist ikke nådd (bør)", "pending (should)"),
+    Outcome.UNKNOWN: ("ukjent (bør)", "unknown (should)"),
+    Outcome.NOT_APPLICABLE: ("gjelder ikke (bør)", "not applicable (should)"),
+    Outcome.ERROR: ("feil (bør)", "error (should)"),
+}
+
+# The warning texts by code; the DUF number itself is never shown.
+WARNINGS = {
+    DUF_CHECK_DIGITS: {
+        "nb": "DUF-nummeret har feil kontrollsiffer (mod 11, SSBs kontroll); posten er vurdert likevel. Kontroller "
+              "nummeret i fagsystemet.",
+        "en": "The DUF number's check digits are wrong (mod 11, SSB's check); the record is judged all the same. "
+              "Check the number in the case system.",
+    },
+}
+
+
+def outcome_label(outcome: Outcome, force: Force = Force.MUST) -> tuple[str, str]:
+    """(Bokmål, English) for an outcome; a «bør» requirement's outcomes say so."""
+    return (SHOULD_OUTCOME_LABELS if force is Force.SHOULD else OUTCOME_LABELS)[outcome]
+
+
+def warnings_of(r: ParticipantResult) -> list[dict[str, Any]]:
+    """The warnings about one participant's record, each ``{"code", "message": {"nb", "en"}}``."""
+    return [{"code": code, "message": WARNINGS.get(code, {"nb": code, "en": code})} for code in r.warnings]
 
 
 def ref_to_dict(ref: LegalRef) -> dict[str, Any]:
@@ -44,11 +73,14 @@ def result_to_dict(r: ParticipantResult) -> dict[str, Any]:
         "as_of": r.as_of.isoformat(),
         "regime": regime_to_dict(r.regime),
         "findings": [finding_to_dict(f) for f in r.findings],
+        "warnings": warnings_of(r),
     }
 
 
 def result_from_dict(data: dict[str, Any]) -> ParticipantResult:
     """Inverse of :func:`result_to_dict` (the participant itself is not in the JSON)."""
+    data = dict(data)
+    data["warnings"] = [w["code"] if isinstance(w, dict) else w for w in data.get("warnings", ())]
     return converter().structure(data, ParticipantResult)
 
 
@@ -83,7 +115,7 @@ def result_json(r: ParticipantResult) -> str:
         return dumps(result_to_dict(r))
     return (f'{{"as_of": "{r.as_of.isoformat()}", "findings": [{", ".join(map(finding_json, r.findings))}], '
             f'"index": {r.index}, "participant_id": {_encode(r.participant_id)}, '
-            f'"regime": {dumps(regime_to_dict(r.regime))}}}')
+            f'"regime": {dumps(regime_to_dict(r.regime))}, "warnings": {dumps(warnings_of(r))}}}')
 
 
 def finding_json(f: Finding) -> str:
@@ -93,10 +125,11 @@ def finding_json(f: Finding) -> str:
     message, due = f.message, f.due
     if (type(f.requirement_id) is not str or type(f.plugin) is not str or type(message.nb) is not str
             or type(message.en) is not str or type(f.outcome) is not Outcome or type(f.missing) is not tuple
+            or type(f.force) is not Force
             or (due is not None and type(due) is not dt.date) or any(type(m) is not str for m in f.missing)):
         return dumps(finding_to_dict(f))
     due_text = "null" if due is None else f'"{due.isoformat()}"'
-    return (f'{{"due": {due_text}, '
+    return (f'{{"due": {due_text}, "force": "{f.force._value_}", '
             f'"message": {{"en": {_encode(message.en)}, "nb": {_encode(message.nb)}}}, '
             f'"missing": [{", ".join(map(_encode, f.missing))}], "outcome": "{f.outcome._value_}", '
             f'"plugin": {_encode(f.plugin)}, "references": {_kept(f.references, _refs_json)}, '
@@ -182,7 +215,7 @@ def write_json_pieces(out: IO[str], meta: dict[str, Any], pieces: Iterable[str |
 
 
 def format_finding(f: Finding) -> list[str]:
-    nb, en = OUTCOME_LABELS[f.outcome]
+    nb, en = outcome_label(f.outcome, f.force)
     ref = "; ".join(str(r) for r in f.references[:2])
     head = f"  [{nb} / {en}] {f.requirement_id} ({ref})"
     extra = []
@@ -213,6 +246,8 @@ def text_pieces(items: Iterable[ParticipantResult | Rejection], summary: Summary
             continue
         regime = item.regime.regime or "ukjent/unknown"
         lines = [f"{item.participant_id} [{regime}] {item.regime.reason.nb}\n"]
+        for w in warnings_of(item):
+            lines.append(f"  advarsel/warning: {w['message']['nb']} / {w['message']['en']}\n")
         hidden = 0
         for f in item.findings:
             if f.outcome is Outcome.NOT_APPLICABLE and not show_not_applicable:
@@ -228,7 +263,10 @@ def text_pieces(items: Iterable[ParticipantResult | Rejection], summary: Summary
 def write_text_pieces(out: IO[str], meta: dict[str, Any], pieces: Iterable[str], summary: Summary) -> None:
     """The text from :func:`text_pieces`, then the counts in ``summary``."""
     out.write(f"integrules: {meta.get('kommune') or 'ukjent kommune / unknown municipality'}, "
-              f"per/as of {meta['as_of']}\n\n")
+              f"per/as of {meta['as_of']}\n")
+    for notice in meta.get("notices", ()):
+        out.write(f"{notice['nb']} / {notice['en']}\n")
+    out.write("\n")
     for piece in pieces:
         out.write(piece)
     s = summary.as_dict()
@@ -236,3 +274,11 @@ def write_text_pieces(out: IO[str], meta: dict[str, Any], pieces: Iterable[str],
               f"programfeil/plugin errors {s['plugin_errors']}\n")
     counts = ", ".join(f"{OUTCOME_LABELS[o][1]} {s['findings'][o.value]}" for o in Outcome)
     out.write(f"Funn/findings: {counts}\n")
+    if any(s["should_findings"].values()):
+        counts = ", ".join(f"{SHOULD_OUTCOME_LABELS[o][1].removesuffix(' (should)')} {s['should_findings'][o.value]}"
+                           for o in Outcome)
+        out.write(f"Funn etter bør-krav (ikke brudd på loven) / findings of should requirements (not breaches): "
+                  f"{counts}\n")
+    if s["duf_warnings"]:
+        out.write(f"Advarsler/warnings: {s['duf_warnings']} DUF-nummer med feil kontrollsiffer / DUF numbers with "
+                  f"wrong check digits\n")

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Mapping
 import attrs
 
 from .errors import ConfigurationError, UsageError
-from .rules import Adaptation, DerivedFact, Regime, Requirement, Setting
+from .rules import Adaptation, DerivedFact, Regime, Requirement, Setting, Verification
 
 
 @attrs.frozen
@@ -57,6 +57,13 @@ class Registrar:
     def derived_fact(self, fact: DerivedFact) -> None:
         self._add("fact", fact)
 
+    def verification(self, verification: Verification) -> None:
+        """The date this plugin's rules were checked against the legal texts (at most once per plugin)."""
+        if not isinstance(verification, Verification):
+            raise ConfigurationError(f"plugin {self.plugin!r} registered {type(verification).__name__}, "
+                                     "not a Verification")
+        self._add("verification", verification)
+
     def override_fact(self, fact: DerivedFact) -> None:
         """Replace another plugin's derived fact with the same name."""
         self._add("fact", fact, override=True)
@@ -82,6 +89,7 @@ class Registry:
     setting_owners: dict[str, str]
     derived_facts: dict[str, DerivedFact]
     fact_owners: dict[str, str]
+    verifications: dict[str, Verification] = attrs.field(factory=dict)  # plugin -> its verified-up-to date
 
     @classmethod
     def build(cls, entries: Mapping[str, list[Entry]]) -> Registry:
@@ -119,10 +127,15 @@ class Registry:
                 for name in req.settings:
                     if name not in settings:
                         problems.append(f"requirement {req.id!r} reads undeclared setting {name!r}")
+        verifications = {}
+        for plugin, group in sorted(_group(entries.get("verification", []), key=lambda e: e.plugin).items()):
+            if len(group) > 1:
+                problems.append(f"plugin {plugin!r} registered its verification date more than once")
+            verifications[plugin] = group[0].item
         if problems:
             raise ConfigurationError("plugin configuration errors:\n  " + "\n  ".join(problems))
         return cls(requirements, owners, overridden, regimes, regime_owners, adaptations, adaptation_owners,
-                   settings, setting_owners, facts, fact_owners)
+                   settings, setting_owners, facts, fact_owners, verifications)
 
     def resolve_settings(self, values: Mapping[str, Any] | None) -> dict[str, Any]:
         """Defaults updated with the user's values; an unknown name or bad value is a usage error."""

@@ -7,7 +7,7 @@ from collections import Counter
 
 import attrs
 
-from .findings import Finding, Outcome
+from .findings import Finding, Force, Outcome
 from .model import Participant
 from .rules import RegimeDecision
 
@@ -22,6 +22,8 @@ class ParticipantResult:
     regime: RegimeDecision
     findings: tuple[Finding, ...]
     participant: Participant | None = attrs.field(default=None, eq=False, repr=False)
+    # Codes of warnings about the record itself (e.g. "duf_check_digits"); the record is judged all the same.
+    warnings: tuple[str, ...] = ()
 
     def finding(self, requirement_id: str) -> Finding:
         for f in self.findings:
@@ -50,13 +52,20 @@ class Rejection:
 
 @attrs.define
 class Summary:
-    """Counts for a run: read = evaluated + rejected, always."""
+    """Counts for a run: read = evaluated + rejected, always.
+
+    ``outcomes`` counts the findings of «skal» (must) requirements, ``should`` those of «bør»
+    (should) requirements: a «bør» not followed is never counted as a breach. ``duf_warnings``
+    counts participants whose DUF number fails the check digits (a warning, never a rejection).
+    """
 
     read: int = 0
     evaluated: int = 0
     rejected: int = 0
     plugin_errors: int = 0  # findings with outcome error
     outcomes: Counter = attrs.field(factory=Counter)
+    should: Counter = attrs.field(factory=Counter)
+    duf_warnings: int = 0
 
     def add(self, item: ParticipantResult | Rejection) -> None:
         self.read += 1
@@ -65,9 +74,14 @@ class Summary:
             return
         self.evaluated += 1
         for f in item.findings:
-            self.outcomes[f.outcome.value] += 1
+            if f.force is Force.SHOULD:
+                self.should[f.outcome.value] += 1
+            else:
+                self.outcomes[f.outcome.value] += 1
             if f.outcome is Outcome.ERROR:
                 self.plugin_errors += 1
+        if DUF_CHECK_DIGITS in item.warnings:
+            self.duf_warnings += 1
 
     def merge(self, other: Summary) -> None:
         """Add the counts of another run's summary (``check --jobs N``: one per chunk)."""
@@ -76,6 +90,8 @@ class Summary:
         self.rejected += other.rejected
         self.plugin_errors += other.plugin_errors
         self.outcomes.update(other.outcomes)
+        self.should.update(other.should)
+        self.duf_warnings += other.duf_warnings
 
     def as_dict(self) -> dict:
         return {
@@ -84,4 +100,21 @@ class Summary:
             "rejected": self.rejected,
             "plugin_errors": self.plugin_errors,
             "findings": {o.value: self.outcomes.get(o.value, 0) for o in Outcome},
+            "should_findings": {o.value: self.should.get(o.value, 0) for o in Outcome},
+            "duf_warnings": self.duf_warnings,
         }
+
+
+DUF_CHECK_DIGITS = "duf_check_digits"
+
+
+def participant_warnings(participant: Participant) -> tuple[str, ...]:
+    """Warning codes for a participant's record: ``duf_check_digits`` when its DUF number is given and
+    fails SSB's mod-11 check (integrules.duf). A warning, never a rejection; the number is never shown."""
+    duf = participant.duf
+    return (DUF_CHECK_DIGITS,) if duf is not None and not duf.check_digits_ok else ()
+
+
+def duf_warning(result: ParticipantResult) -> bool:
+    """True when the result carries the DUF check-digit warning."""
+    return DUF_CHECK_DIGITS in result.warnings

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import attrs
 
-from .findings import Evaluation, LegalRef, Text, Unit
+from .findings import Evaluation, Force, LegalRef, Text, Unit
 
 if TYPE_CHECKING:
     from .context import Context
@@ -37,6 +37,8 @@ class Requirement:
     builds on it (chapter 6A builds on integreringsloven) are judged by it too unless that
     regime sets it aside with an :class:`Adaptation`. ``evaluate`` receives a
     :class:`~integrules.context.Context` and returns an :class:`~integrules.findings.Evaluation`.
+    ``force`` is ``"must"`` («skal», the default) or ``"should"`` («bør»): declare it from the word
+    the cited text uses; a «bør» not followed is counted apart, never as a breach of the law.
     """
 
     id: str = attrs.field(validator=_id_validator)
@@ -54,6 +56,7 @@ class Requirement:
     # Items of a legal checklist this requirement implements, e.g. ("R4",) for rule R4 of the
     # checklist in docs/legal-coverage.md; `integrules requirements --format markdown` groups by them.
     checklist: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    force: Force = attrs.field(default=Force.MUST, converter=Force)
 
     def in_force(self, day: dt.date) -> bool:
         return _in_force(self.valid_from, self.valid_to, day)
@@ -140,4 +143,19 @@ class DerivedFact:
     name: str = attrs.field(validator=_id_validator)
     description: Text
     compute: Callable[[Participant, dt.date, Context], Any] = attrs.field(eq=False, repr=False)
+    references: tuple[LegalRef, ...] = attrs.field(default=(), converter=_to_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Verification:
+    """The date a rule set's texts were last checked against the legal sources ("verified up to").
+
+    ``verified_to`` is the date of the texts the rules were checked against (e.g. the consolidated
+    texts as retrieved from Lovdata); for an as-of date after it, ``check``, ``report`` and
+    ``requirements`` say once, in the header, that later amendments are not encoded. ``sources``
+    says what was checked, in Bokmål and English.
+    """
+
+    verified_to: dt.date
+    sources: Text
     references: tuple[LegalRef, ...] = attrs.field(default=(), converter=_to_tuple)

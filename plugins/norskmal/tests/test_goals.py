@@ -151,13 +151,16 @@ def test_may_lower_with_an_undecided_regime():
     assert verdict.allowed is None and verdict.missing == ("regime",)
 
 
-def test_may_lower_agrees_with_the_endring_rule(engine):
+def test_may_lower_agrees_with_the_endring_rules(engine):
+    """Allowed exactly when the change is valid (endring, «skal») and follows the one-level «bør» (endring_ett_niva)."""
     for to in ("B2", "B1", "A2", "A1", "under A1"):
         verdict = nm.may_lower(P, "skriftlig", to, AS_OF, engine=engine)
         after = person(education="grunnskole", norskmal=[SET, change(
             "2024-11-27", levels("B1", "B1", to, "B1"), justification="Progresjonen tilsier det.")])
-        outcome = engine.evaluate(after, AS_OF).finding(nm.ENDRING_ID).outcome.value
-        assert (outcome == "met") is verdict.allowed, (to, outcome)
+        result = engine.evaluate(after, AS_OF)
+        outcome = result.finding(nm.ENDRING_ID).outcome.value
+        one_level = result.finding(nm.ENDRING_ETT_NIVA_ID).outcome.value
+        assert (outcome == "met" and one_level == "met") is verdict.allowed, (to, outcome, one_level)
 
 
 def _status_by_definition(p, as_of):

@@ -10,7 +10,9 @@ from hypothesis import given, strategies as st
 
 import integrules_norskmal as nm
 from integrules import DerivedFact, Engine, Level, Missing, Subtest, Text, hookimpl
-from integrules.model import Education, SubtestLevels
+from integrules.convert import converter
+from integrules.model import Education, Participant, SubtestLevels
+from integrules_norskmal.minimum import PREPARATORY_FROM, PREPARATORY_PATH, compute_minimum, goal_day
 from integrules.testing import assert_outcome, stub_regime
 
 A2, B1, B2 = Level.A2, Level.B1, Level.B2
@@ -109,3 +111,50 @@ def test_a_municipality_overrides_the_derived_fact_by_name():
     assert nm.may_lower(p, "muntlig", "B1", dt.date(2024, 1, 1)).minimum == Level.B1
     assert nm.may_lower(p, "skriftlig", "A2", dt.date(2024, 1, 1), engine=engine).minimum == Level.B1
     assert nm.may_lower(p, "skriftlig", "A2", dt.date(2024, 1, 1)).minimum == Level.A2
+
+
+# -- § 28 sixth paragraph (preparatory adult education), from 01.01.2026 -----------------------------
+
+
+def _p(prep, *, goal_on=None, education="grunnskole"):
+    data = {"id": "M", "education": education, "opplaering": {"preparatory_adult_education": prep}}
+    if goal_on:
+        data["norskmal"] = [{"date": goal_on, "kind": "fastsetting",
+                             "levels": {"lytteforstaelse": "B1", "leseforstaelse": "B1", "skriftlig": "B1", "muntlig": "B1"}}]
+    return converter().structure(data, Participant)
+
+
+@pytest.mark.parametrize("day, expected", [
+    (dt.date(2025, 12, 31), nm.TABLE[Education.GRUNNSKOLE]),
+    (dt.date(2026, 1, 1), nm.PREPARATORY),
+    (dt.date(2026, 1, 2), nm.PREPARATORY),
+])
+def test_the_sixth_paragraph_applies_from_its_day(day, expected):
+    assert PREPARATORY_FROM == dt.date(2026, 1, 1)
+    assert nm.guiding_minimum(_p(True), day) == expected
+    assert nm.guiding_minimum(_p(False), day) == nm.TABLE[Education.GRUNNSKOLE]
+
+
+def test_the_first_goals_date_decides_not_the_as_of_date():
+    p = _p(True, goal_on="2025-12-31")
+    assert goal_day(p, dt.date(2027, 1, 1)) == dt.date(2025, 12, 31)
+    assert compute_minimum(p, dt.date(2027, 1, 1)) == nm.TABLE[Education.GRUNNSKOLE]
+    assert compute_minimum(_p(True, goal_on="2026-01-01"), dt.date(2027, 1, 1)) == nm.PREPARATORY
+    assert goal_day(_p(True, goal_on="2026-02-01"), dt.date(2026, 1, 15)) == dt.date(2026, 1, 15)  # not set yet
+
+
+def test_an_unknown_preparatory_fact_is_named_only_when_it_decides():
+    with pytest.raises(Missing) as exc:
+        nm.guiding_minimum(_p(None), dt.date(2026, 1, 1))
+    assert exc.value.paths == (PREPARATORY_PATH,)
+    assert nm.guiding_minimum(_p(None), dt.date(2025, 12, 31)) == nm.TABLE[Education.GRUNNSKOLE]
+    assert nm.guiding_minimum(_p(None, education="ingen_grunnskole"), dt.date(2026, 1, 1)) == nm.PREPARATORY
+
+
+def test_the_table_rows_are_section_28():
+    """§ 28 first to fourth and sixth paragraphs, as read in the text of 28.07.2026."""
+    rows = {e.value: tuple(str(nm.TABLE[e].get(s)) for s in Subtest) for e in Education}
+    assert rows == {"ingen_grunnskole": ("A2", "A2", "A2", "B1"), "grunnskole": ("B1",) * 4,
+                    "videregaende": ("B1", "B1", "B1", "B2"), "hoyere": ("B1", "B1", "B1", "B2")}
+    assert tuple(str(nm.B2_ALL.get(s)) for s in Subtest) == ("B2",) * 4
+    assert tuple(str(nm.PREPARATORY.get(s)) for s in Subtest) == ("A2", "A2", "A2", "B1")

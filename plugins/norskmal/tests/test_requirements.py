@@ -1,4 +1,4 @@
-"""norskmal.fastsetting and norskmal.endring: each outcome and each not_met reason."""
+"""norskmal.fastsetting(_b2) and norskmal.endring(_ett_niva): each outcome, each not_met reason, and their force."""
 
 from __future__ import annotations
 
@@ -54,9 +54,29 @@ def test_fastsetting_under_a1_is_below_any_minimum(engine):
     assert f.outcome.value == "not_met" and "under A1" in f.message.en
 
 
-def test_fastsetting_b2_need_raises_the_minimum(engine):
-    f = finding(engine, nm.FASTSETTING_ID, education="hoyere", needs_b2=True, norskmal=[goal("B1", "B1", "B1", "B2")])
-    assert f.outcome.value == "not_met"
+def test_the_b2_need_is_a_should_of_its_own_never_a_breach_of_fastsetting(engine):
+    result = judge(engine, education="hoyere", needs_b2=True, norskmal=[goal("B1", "B1", "B1", "B2")])
+    assert_outcome(result, nm.FASTSETTING_ID, "met")  # § 27 first paragraph: the third-paragraph row
+    f = result.finding(nm.FASTSETTING_B2_ID)
+    assert (f.outcome.value, f.force.value) == ("not_met", "should")
+    assert "listening B1 (minimum B2)" in f.message.en and "«should»" in f.message.en
+    assert any(r.section == "§ 28" and r.ledd == 4 for r in f.references)
+
+
+@pytest.mark.parametrize("facts, outcome, missing", [
+    (dict(education="hoyere", needs_b2=True, norskmal=[goal("B2")]), "met", ()),
+    (dict(education="videregaende", needs_b2=False, norskmal=[goal("B1")]), "not_applicable", ()),
+    (dict(education="grunnskole", needs_b2=True, norskmal=[goal("B1")]), "not_applicable", ()),
+    (dict(education="videregaende", norskmal=[goal("B1")]), "unknown", ("needs_b2",)),
+    (dict(norskmal=[goal("B1")]), "unknown", ("education",)),
+    (dict(education="hoyere", needs_b2=True, norskmal=[goal("B2", "B2", None, "B2")]), "unknown",
+     ("norskmal[0].levels.skriftlig",)),
+    (dict(education="hoyere", needs_b2=True, norskmal=[], opplaering={"exempt": False, "decision_date": "2023-03-01"}),
+     "not_met", ()),
+])
+def test_fastsetting_b2_outcomes(engine, facts, outcome, missing):
+    f = finding(engine, nm.FASTSETTING_B2_ID, **facts)
+    assert (f.outcome.value, f.missing, f.force.value) == (outcome, missing, "should"), f.message.en
 
 
 def test_only_the_first_goal_is_judged_against_the_minimum(engine):
@@ -100,7 +120,6 @@ def test_no_goal_when_exempt_is_not_applicable(engine):
     ({"norskmal": [], "opplaering": {"decision_date": "2023-03-01"}}, ("opplaering.exempt",)),
     ({"norskmal": [], "opplaering": {"exempt": False}}, ("opplaering.decision_date",)),
     ({"norskmal": [goal("B1")]}, ("education",)),
-    ({"norskmal": [goal("B1", "B1", "B1", "B2")], "education": "videregaende"}, ("needs_b2",)),
     ({"norskmal": [goal("B1", "B1", None, "B1")], "education": "grunnskole"}, ("norskmal[0].levels.skriftlig",)),
 ])
 def test_fastsetting_unknown_names_the_missing_fact(engine, facts, missing):
@@ -214,17 +233,46 @@ def test_one_level_down_with_justification_is_met(engine):
     assert f.outcome.value == "met" and "2 change(s)" in f.message.en
 
 
-def test_two_levels_at_once_is_not_met_citing_the_local_guidance(engine):
-    f = endring(engine, goal("B1"), goal("B1", "B1", "A1", "B1", date="2024-01-10", kind="endring", justification="x"))
-    assert f.outcome.value == "not_met"
+def one_level(engine, *changes, as_of=AS_OF):
+    return finding(engine, nm.ENDRING_ETT_NIVA_ID, as_of=as_of, norskmal=list(changes), **BASE)
+
+
+def test_two_levels_at_once_is_a_should_not_followed_citing_section_27(engine):
+    changes = (goal("B1"), goal("B1", "B1", "A1", "B1", date="2024-01-10", kind="endring", justification="x"))
+    assert endring(engine, *changes).outcome.value == "met"  # a justified lowering: valid
+    f = one_level(engine, *changes)
+    assert (f.outcome.value, f.force.value) == ("not_met", "should")
     assert "lowered 2 levels at once (B1 → A1)" in f.message.en and "10.01.2024" in f.message.en
-    assert nm.refs.LOKAL_ETT_NIVA in f.references
+    assert f.references == (nm.refs.FORSKRIFT_27_3_2,)
+    assert (f.references[0].section, f.references[0].ledd, f.references[0].punktum) == ("§ 27", 3, 2)
 
 
-def test_two_levels_at_once_is_met_when_the_setting_is_off(engine_free):
-    f = endring(engine_free, goal("B1"), goal("B1", "B1", "A1", "B1", date="2024-01-10", kind="endring",
-                                              justification="x"))
+def test_one_level_at_a_time_is_followed(engine):
+    f = one_level(engine, goal("B1"), goal("B1", "B1", "A2", "B1", date="2024-01-10", kind="endring", justification="x"),
+                  goal("B1", "B1", "A1", "B1", date="2024-06-10", kind="endring", justification="x"))
+    assert f.outcome.value == "met" and "2 sub-test goals lowered one level" in f.message.en
+
+
+@pytest.mark.parametrize("changes, missing", [
+    ((goal("B1"), goal("B1", "B1", None, "B1", date="2024-01-10", kind="endring")), ("norskmal[1].levels.skriftlig",)),
+    ((goal("B1", "B1", None, "B1"), goal("B1", "B1", "A1", "B1", date="2024-01-10", kind="endring")),
+     ("norskmal[0].levels.skriftlig",)),
+])
+def test_an_unknown_level_that_may_hide_a_big_step_is_unknown(engine, changes, missing):
+    f = one_level(engine, *changes)
+    assert f.outcome.value == "unknown" and f.missing == missing
+
+
+def test_an_unknown_start_cannot_hide_a_big_step_to_the_top_levels(engine):
+    f = one_level(engine, goal("B1", "B1", None, "B1"), goal("B1", "B1", "B2", "B1", date="2024-01-10", kind="endring"))
     assert f.outcome.value == "met"
+
+
+def test_the_one_level_check_is_not_applicable_when_the_setting_is_off(engine_free):
+    changes = (goal("B1"), goal("B1", "B1", "A1", "B1", date="2024-01-10", kind="endring", justification="x"))
+    assert endring(engine_free, *changes).outcome.value == "met"
+    f = one_level(engine_free, *changes)
+    assert f.outcome.value == "not_applicable" and "norskmal.ett_niva_om_gangen" in f.message.en
 
 
 def test_lowering_with_an_empty_justification_is_not_met(engine):
@@ -256,14 +304,19 @@ def test_an_unknown_starting_level_is_named(engine):
 
 
 def test_not_met_wins_over_unknown(engine):
-    f = endring(engine, goal("B1"), goal("A1", "B1", None, "B1", date="2024-01-10", kind="endring", justification="x"))
+    f = endring(engine, goal("B1"), goal("A2", "B1", None, "B1", date="2024-01-10", kind="endring", justification=""))
+    assert f.outcome.value == "not_met"
+    f = one_level(engine, goal("B1"), goal("A1", "B1", None, "B1", date="2024-01-10", kind="endring", justification="x"))
     assert f.outcome.value == "not_met"
 
 
 def test_changes_after_as_of_are_not_judged_yet(engine):
-    bad = goal("A1", date="2025-01-10", kind="endring", justification="x")
+    bad = goal("A2", date="2025-01-10", kind="endring", justification="")
     assert endring(engine, goal("B1"), bad).outcome.value == "not_applicable"
     assert endring(engine, goal("B1"), bad, as_of=D(2025, 1, 10)).outcome.value == "not_met"
+    big = goal("A1", date="2025-01-10", kind="endring", justification="x")
+    assert one_level(engine, goal("B1"), big, as_of=D(2025, 1, 9)).outcome.value == "not_applicable"
+    assert one_level(engine, goal("B1"), big, as_of=D(2025, 1, 10)).outcome.value == "not_met"
 
 
 def test_same_day_fastsetting_comes_before_endring_whatever_the_list_order(engine):
@@ -284,9 +337,24 @@ def test_a_bad_setting_value_is_a_usage_error():
 
 
 def test_requirement_metadata(engine):
-    for req in (nm.fastsetting, nm.endring):
+    for req in (nm.fastsetting, nm.fastsetting_b2, nm.endring, nm.endring_ett_niva):
         assert req.regime == "integreringsloven"
-        assert any(ref.instrument == "integreringsforskriften" for ref in req.references)
+        assert any(ref.instrument == "integreringsforskriften" and ref.section in ("§ 27", "§ 28")
+                   for ref in req.references)
         assert all(ref.url for ref in req.references)
         assert req.title.nb and req.title.en and req.description.nb and req.description.en
-    assert nm.endring.settings == (nm.ONE_LEVEL,)
+    assert nm.endring_ett_niva.settings == (nm.ONE_LEVEL,) and nm.endring.settings == ()
+
+
+def test_force_follows_the_word_of_the_regulation():
+    """§ 27 first paragraph «skal», § 27 third paragraph first sentence «kan ... dersom»; § 28 fourth
+    paragraph and § 27 third paragraph second sentence «bør»."""
+    assert {r.id: r.force.value for r in nm.REQUIREMENTS} == {
+        nm.FASTSETTING_ID: "must", nm.ENDRING_ID: "must",
+        nm.FASTSETTING_B2_ID: "should", nm.ENDRING_ETT_NIVA_ID: "should"}
+    assert "«bør»" in nm.fastsetting_b2.description.nb and "«bør»" in nm.endring.description.nb
+
+
+def test_the_rule_set_states_its_verified_date(engine):
+    assert engine.registry.verifications["norskmal"].verified_to == D(2026, 7, 28)
+    assert engine.notices(D(2026, 7, 28)) == [] and engine.notices(D(2026, 7, 29))

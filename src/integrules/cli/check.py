@@ -92,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
         "kommune": header.kommune,
         "plugins": [{"name": p.name, "version": p.version} for p in engine.plugins()],
         "settings": engine.settings,
+        "notices": [{"nb": t.nb, "en": t.en} for t in engine.notices(as_of)],
     }
     faults_of: Any = engine
     if jobs > 1:

@@ -38,6 +38,7 @@ def rows(engine, as_of=None) -> list[dict]:
             "regime": req.regime,
             "responsible": [u.value for u in req.responsible],
             "confidence": req.confidence,
+            "force": req.force.value,
             "settings": list(req.settings),
             "category": req.category,
             "checklist": list(req.checklist),
@@ -165,24 +166,47 @@ def settings_table(rows_: list[dict]) -> str:
 
 
 def markdown(engine, as_of=None) -> str:
-    """The whole ``--format markdown`` document: checklist, requirements, settings."""
+    """The whole ``--format markdown`` document: notices, checklist, requirements, settings, verification dates."""
+    notices = [f"{t.nb} / {t.en}\n" for t in engine.notices(as_of)]
+    verified = verification_rows(engine)
     return "\n".join([
+        *notices,
         "#### Sjekkliste / checklist\n", checklist_table(checklist_rows(engine, as_of)),
         "#### Krav / requirements\n", markdown_table(rows(engine, as_of)),
         "#### Innstillinger / settings\n", settings_table(settings_rows(engine)),
+        *(["#### Kontrollert mot lovtekstene / verified against the legal texts\n", verification_table(verified)]
+          if verified else []),
     ])
 
 
+def _force(value: str) -> str:
+    return "bør / should" if value == "should" else "skal / must"
+
+
+def verification_rows(engine) -> list[dict]:
+    """Per plugin that states it: the date its texts were checked against, and what was checked."""
+    return [{"plugin": name, "verified_to": v.verified_to.isoformat(), "sources": converter().unstructure(v.sources)}
+            for name, v in sorted(engine.registry.verifications.items())]
+
+
+def verification_table(rows_: list[dict]) -> str:
+    lines = ["| programtillegg / plugin | kontrollert mot tekstene per / verified up to | kilder | sources |",
+             "|---|---|---|---|"]
+    for r in rows_:
+        lines.append(f"| {r['plugin']} | {r['verified_to']} | {_cell(r['sources']['nb'])} | {_cell(r['sources']['en'])} |")
+    return "\n".join(lines) + "\n"
+
+
 def markdown_table(rows_: list[dict]) -> str:
-    lines = ["| id | krav / requirement | hjemmel / reference | gyldig / valid | regime | ansvar | sikkerhet / confidence | "
-             "kilde / source | sjekkliste / checklist |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| id | krav / requirement | hjemmel / reference | gyldig / valid | regime | ansvar | skal/bør / force | "
+             "sikkerhet / confidence | kilde / source | sjekkliste / checklist |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows_:
         refs = "; ".join(ref["citation"] for ref in r["references"])
         urls = " ".join(f"<{url}>" for url in dict.fromkeys(ref["url"] for ref in r["references"] if ref.get("url")))
         valid = f"{r['valid_from']} – {r['valid_to'] or ''}"
         lines.append(f"| `{r['id']}` | {_cell(r['title']['nb'])} / {_cell(r['title']['en'])} | {_cell(refs)} | {valid} | "
-                     f"{r['regime']} | {', '.join(r['responsible'])} | {r['confidence']} | {urls} | "
+                     f"{r['regime']} | {', '.join(r['responsible'])} | {_force(r['force'])} | {r['confidence']} | {urls} | "
                      f"{', '.join(r['checklist']) or '–'} |")
     return "\n".join(lines) + "\n"
 
@@ -190,17 +214,22 @@ def markdown_table(rows_: list[dict]) -> str:
 def run(args: argparse.Namespace) -> int:
     engine = make_engine(args)
     data = rows(engine, args.as_of)
+    notices = engine.notices(args.as_of)
     if args.format == "json":
         json.dump({"requirements": data, "checklist": checklist_rows(engine, args.as_of),
-                   "settings": settings_rows(engine)}, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True,
+                   "settings": settings_rows(engine), "verification": verification_rows(engine),
+                   "notices": [{"nb": t.nb, "en": t.en} for t in notices]}, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True,
                   default=json_default)
         sys.stdout.write("\n")
     elif args.format == "markdown":
         sys.stdout.write(markdown(engine, args.as_of))
     else:
+        for t in notices:
+            print(f"{t.nb} / {t.en}\n")
         for r in data:
             refs = "; ".join(ref["citation"] for ref in r["references"])
-            print(f"{r['id']}  [{r['valid_from']} – {r['valid_to'] or ''}]  {refs}")
+            should = "  (bør / should)" if r["force"] == "should" else ""
+            print(f"{r['id']}  [{r['valid_from']} – {r['valid_to'] or ''}]  {refs}{should}")
             print(f"    {r['title']['nb']} / {r['title']['en']}  ({r['plugin']}, {', '.join(r['responsible'])})")
         if engine.registry.settings:
             print("\nInnstillinger / settings:")

@@ -17,8 +17,8 @@ import heapq
 from collections import Counter
 from typing import Any, Iterable
 
-from ..findings import Outcome, Unit
-from ..results import ParticipantResult, Rejection
+from ..findings import Force, Outcome, Unit
+from ..results import ParticipantResult, Rejection, duf_warning
 from ..rules import Requirement
 from .norwegian import NorwegianTally
 from .outcomes import OutcomeTally
@@ -89,6 +89,8 @@ class Accumulator:
         self.norwegian = NorwegianTally(as_of, norskmal)
         self.cases: list[dict[str, Any]] = []
         self.cases_dropped = 0
+        self.duf_warnings = 0  # participants whose DUF number fails the check digits (never the number)
+        self._should = frozenset(rid for rid, r in self.requirements.items() if r.force is Force.SHOULD)
 
     def add(self, item: ParticipantResult | Rejection) -> None:
         self.read += 1
@@ -97,6 +99,8 @@ class Accumulator:
             return
         self.evaluated += 1
         self._derived = None
+        if item.warnings and duf_warning(item):
+            self.duf_warnings += 1
         regime = item.regime.regime or UNKNOWN_REGIME
         self.regimes[regime] += 1
         counts, units, nir = self._counts, self._units, self._nir
@@ -117,10 +121,14 @@ class Accumulator:
         if self.with_names:
             if len(self.cases) < CASE_LIMIT:
                 name = item.participant.name if item.participant is not None else None
-                not_met_ids = [f.requirement_id for f in item.findings if f.outcome is Outcome.NOT_MET]
+                not_met_ids = [f.requirement_id for f in item.findings
+                               if f.outcome is Outcome.NOT_MET and f.force is not Force.SHOULD]
+                should_ids = [f.requirement_id for f in item.findings
+                              if f.outcome is Outcome.NOT_MET and f.force is Force.SHOULD]
                 unknown_ids = [f.requirement_id for f in item.findings if f.outcome is Outcome.UNKNOWN]
                 self.cases.append({"participant_id": item.participant_id, "name": name, "regime": regime,
-                                   "not_met": sorted(not_met_ids), "unknown": sorted(unknown_ids)})
+                                   "not_met": sorted(not_met_ids), "should_not_followed": sorted(should_ids),
+                                   "unknown": sorted(unknown_ids)})
             else:
                 self.cases_dropped += 1
 
@@ -145,15 +153,17 @@ class Accumulator:
             by_req_regime: dict[tuple[str, str], Counter] = {}
             by_req_unit: dict[tuple[str, str], Counter] = {}
             unit_totals: dict[str, Counter] = {}
+            unit_should: dict[str, Counter] = {}  # «bør» requirements, counted apart from the «skal» ones
             rows = [(rid, regime, outcome, self._units[rid], n) for (rid, regime, outcome), n in self._counts.items()]
             rows += [(rid, regime, outcome, units, n) for (rid, regime, outcome, units), n in self._odd.items()]
             for rid, regime, outcome, units, n in rows:
                 by_req.setdefault(rid, Counter())[outcome] += n
                 by_req_regime.setdefault((rid, regime), Counter())[outcome] += n
+                totals = unit_should if rid in self._should else unit_totals
                 for unit in units:
                     by_req_unit.setdefault((rid, unit.value), Counter())[outcome] += n
-                    unit_totals.setdefault(unit.value, Counter())[outcome] += n
-            self._derived = (by_req, by_req_regime, by_req_unit, unit_totals)
+                    totals.setdefault(unit.value, Counter())[outcome] += n
+            self._derived = (by_req, by_req_regime, by_req_unit, unit_totals, unit_should)
         return self._derived
 
     @property
@@ -173,8 +183,13 @@ class Accumulator:
 
     @property
     def unit_totals(self) -> dict[str, Counter]:
-        """Outcome counts per responsible unit, over every requirement."""
+        """Outcome counts per responsible unit, over every «skal» (must) requirement."""
         return self._tables()[3]
+
+    @property
+    def unit_totals_should(self) -> dict[str, Counter]:
+        """Outcome counts per responsible unit, over every «bør» (should) requirement."""
+        return self._tables()[4]
 
     # -- the worklist -------------------------------------------------------------------------------
 
@@ -224,7 +239,7 @@ class Accumulator:
                 "worklist": {u: sorted(((-key[1], row) for key, row in heap), key=lambda sr: sr[0])
                              for u, heap in self.worklist.items()},
                 "outcomes": self.outcomes.partial(), "norwegian": self.norwegian.partial(),
-                "cases": self.cases, "cases_dropped": self.cases_dropped}
+                "cases": self.cases, "cases_dropped": self.cases_dropped, "duf_warnings": self.duf_warnings}
 
     def merge(self, part: dict[str, Any]) -> Accumulator:
         """Add a :meth:`partial` of the records that follow the ones counted so far.
@@ -261,6 +276,7 @@ class Accumulator:
         room = max(0, CASE_LIMIT - len(self.cases))
         self.cases.extend(part["cases"][:room])
         self.cases_dropped += max(0, len(part["cases"]) - room) + part["cases_dropped"]
+        self.duf_warnings += part["duf_warnings"]
         return self
 
 

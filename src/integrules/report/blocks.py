@@ -21,6 +21,9 @@ REGIME_LABELS = {
 }
 COUNT_HEADERS = ["gjelder / applies", "oppfylt / met", "ikke oppfylt / not met", "frist ikke nådd / pending",
                  "ukjent / unknown", "feil / error", "gjelder ikke / n.a."]
+# For «bør» (should) requirements: followed / not followed, never "oppfylt / ikke oppfylt" (a breach).
+SHOULD_COUNT_HEADERS = ["gjelder / applies", "fulgt / followed", "ikke fulgt (bør) / not followed (should)",
+                        "frist ikke nådd / pending", "ukjent / unknown", "feil / error", "gjelder ikke / n.a."]
 
 
 def fmt_date(iso: str | None) -> str:
@@ -62,13 +65,21 @@ def summary_blocks(report: dict[str, Any]) -> list[Block]:
     t = report["totals"]
     regimes = ", ".join(f"{regime_label(g)} {n}" for g, n in t["by_regime"].items()) or "–"
     plugins = ", ".join(f"{p['name']} {p['version'] or ''}".strip() for p in report["plugins"])
+    should = t.get("requirements_should", 0)
+    should_note = f" (herav bør / of which should: {should})" if should else ""
+    duf = t.get("duf_warnings", 0)
     return [
         ("h", 1, f"Oppfølgingsrapport / follow-up report: {report['kommune'] or 'ukjent kommune'}, "
                  f"per {fmt_date(report['as_of'])}"),
+        *[("p", f"{n['nb']} / {n['en']}") for n in report.get("notices", ())],
         ("p", kind_notice(report)),
         ("p", f"Lest / read {t['read']} = vurdert / evaluated {t['evaluated']} + avvist / rejected {t['rejected']}. "
-              f"Regelverk / regimes: {regimes}. Krav i kraft / requirements in force: {t['requirements']}. "
+              f"Regelverk / regimes: {regimes}. Krav i kraft / requirements in force: {t['requirements']}{should_note}. "
               f"Programfeil / plugin errors: {t['plugin_errors']}."),
+        *([("p", f"Advarsel / warning: {duf} deltakere har DUF-nummer med feil kontrollsiffer (mod 11); de er vurdert "
+                 f"likevel. Kontroller numrene i fagsystemet. / {duf} participants have a DUF number with wrong check "
+                 f"digits (mod 11); they are judged all the same. Check the numbers in the case system.")]
+          if duf else []),
         ("p", "For hvert krav gjelder: gjelder = oppfylt + ikke oppfylt + frist ikke nådd + ukjent + feil, og "
               "gjelder + gjelder ikke = vurderte deltakere. Ukjent betyr at opplysninger mangler: det er ikke et «OK». / "
               "For each requirement: applies = met + not met + pending + unknown + error, and applies + not applicable = "
@@ -79,7 +90,7 @@ def summary_blocks(report: dict[str, Any]) -> list[Block]:
 
 def requirement_blocks(report: dict[str, Any]) -> list[Block]:
     out: list[Block] = [("h", 2, "Krav / requirements")]
-    reqs = [r for r in report["requirements"] if r["category"] != "nir"]
+    reqs = [r for r in report["requirements"] if r["category"] != "nir" and r.get("force") != "should"]
     if not reqs:
         out.append(("p", "Ingen krav i kraft (ingen regelsamling installert?). / No requirements in force "
                          "(no rule set installed?)."))
@@ -96,6 +107,29 @@ def requirement_blocks(report: dict[str, Any]) -> list[Block]:
     out.append(("h", 3, "Per ansvarlig enhet / by responsible unit"))
     rows = [[u, *count_cells(c)] for u, c in report["by_unit"].items()]
     out.append(("table", ["enhet / unit", *COUNT_HEADERS], rows))
+    return out
+
+
+def should_blocks(report: dict[str, Any]) -> list[Block]:
+    """The «bør» (should) requirements, counted apart: not following one is not a breach of the law."""
+    reqs = [r for r in report["requirements"] if r.get("force") == "should"]
+    if not reqs:
+        return []
+    out: list[Block] = [("h", 2, "Bør-krav / should requirements"),
+                        ("p", "Disse kravene bygger på «bør» i loven eller forskriften: de er anbefalinger, og «ikke fulgt» "
+                              "er ikke et brudd på loven. De telles derfor for seg, ikke sammen med kravene over. / These "
+                              "requirements rest on «bør» (should) in the act or regulation: «not followed» is not a breach "
+                              "of the law, so they are counted apart from the requirements above.")]
+    rows = [[f"{r['title']['nb']} ({r['id']})", ", ".join(r["responsible"]), *count_cells(r["counts"])] for r in reqs]
+    out.append(("table", ["krav / requirement", "ansvar / unit", *SHOULD_COUNT_HEADERS], rows))
+    rows = []
+    for r in reqs:
+        for g, c in r["by_regime"].items():
+            if c["applies"]:
+                rows.append([r["id"], regime_label(g), *count_cells(c)[:6]])
+    out.append(("table", ["krav / requirement", "regelverk / regime", *SHOULD_COUNT_HEADERS[:6]], rows))
+    rows = [[u, *count_cells(c)] for u, c in report.get("by_unit_should", {}).items()]
+    out.append(("table", ["enhet / unit", *SHOULD_COUNT_HEADERS], rows))
     return out
 
 
@@ -193,7 +227,8 @@ def compare_blocks(report: dict[str, Any]) -> list[Block]:
     rows = []
     for r in cmp_["requirements"]:
         a, b, ch = r["earlier"], r["later"], r["change"]
-        rows.append([r["id"], f"{a['met']}/{a['applies']}" if a else "ikke i kraft", f"{b['met']}/{b['applies']}" if b else "ikke i kraft",
+        rows.append([r["id"] + (" (bør)" if r.get("force") == "should" else ""),
+                     f"{a['met']}/{a['applies']}" if a else "ikke i kraft", f"{b['met']}/{b['applies']}" if b else "ikke i kraft",
                      f"{ch['met']:+d}", f"{ch['not_met']:+d}", f"{ch['unknown']:+d}"])
     out.append(("table", ["krav / requirement", f"oppfylt {e}", f"oppfylt {l_}", "Δ oppfylt / met", "Δ ikke oppfylt / not met",
                           "Δ ukjent / unknown"], rows))
@@ -213,10 +248,11 @@ def cases_blocks(report: dict[str, Any]) -> list[Block]:
     if report["kind"] != "with_names":
         return []
     rows = [[c["participant_id"], c["name"] or "–", regime_label(c["regime"]), ", ".join(c["not_met"]) or "–",
-             str(len(c["unknown"]))] for c in report["cases"]]
+             ", ".join(c.get("should_not_followed", ())) or "–", str(len(c["unknown"]))] for c in report["cases"]]
     return [("h", 2, "Saksliste med navn / case list with names"),
             ("p", "Bare for personer med tjenstlig behov. / Only for people allowed to see it."),
-            ("table", ["deltaker-id / id", "navn / name", "regelverk / regime", "ikke oppfylt / not met", "ukjent / unknown"], rows)]
+            ("table", ["deltaker-id / id", "navn / name", "regelverk / regime", "ikke oppfylt / not met",
+                       "ikke fulgt (bør) / not followed (should)", "ukjent / unknown"], rows)]
 
 
 def rejected_blocks(report: dict[str, Any]) -> list[Block]:
@@ -230,5 +266,6 @@ def rejected_blocks(report: dict[str, Any]) -> list[Block]:
 
 
 def all_blocks(report: dict[str, Any]) -> list[Block]:
-    return (summary_blocks(report) + compare_blocks(report) + requirement_blocks(report) + nir_blocks(report)
+    return (summary_blocks(report) + compare_blocks(report) + requirement_blocks(report) + should_blocks(report)
+            + nir_blocks(report)
             + outcome_blocks(report) + norwegian_blocks(report) + rejected_blocks(report) + cases_blocks(report))

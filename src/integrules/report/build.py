@@ -136,6 +136,7 @@ class ChunkTally:
 def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, source: str | None) -> dict[str, Any]:
     columns = regime_columns(dict(acc.regimes))
     units = sorted(acc.unit_totals)
+    should_units = sorted(acc.unit_totals_should)
     reqs = []
     for rid in sorted(acc.requirements):
         req = acc.requirements[rid]
@@ -143,6 +144,7 @@ def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, so
             "id": rid,
             "title": {"nb": req.title.nb, "en": req.title.en},
             "category": req.category,
+            "force": req.force.value,
             "regime": req.regime,
             "responsible": [u.value for u in req.responsible],
             "references": [str(r) for r in req.references],
@@ -159,13 +161,17 @@ def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, so
         "as_of": acc.as_of.isoformat(),
         "plugins": [{"name": p.name, "version": p.version} for p in engine.plugins()] if engine else [],
         "settings": dict(sorted(engine.settings.items())) if engine else {},
+        "notices": [{"nb": t.nb, "en": t.en} for t in engine.notices(acc.as_of)] if engine else [],
         "totals": {
             "read": acc.read, "evaluated": acc.evaluated, "rejected": len(acc.rejected),
             "by_regime": {g: acc.regimes.get(g, 0) for g in columns},
             "requirements": len(reqs),
+            "requirements_should": sum(r["force"] == "should" for r in reqs),
             "plugin_errors": sum(r["counts"]["error"] for r in reqs),
+            "duf_warnings": acc.duf_warnings,
         },
         "by_unit": {u: counts_dict(acc.unit_totals[u]) for u in units},
+        "by_unit_should": {u: counts_dict(acc.unit_totals_should[u]) for u in should_units},
         "requirements": reqs,
         "nir": nir_section(acc),
         "outcomes": acc.outcomes.as_dict(),

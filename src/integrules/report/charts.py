@@ -54,8 +54,9 @@ def _stacked(labels: list[str], series: list[tuple[str, list[float], str]], titl
 
 
 def compliance_chart(report: dict[str, Any]) -> str | None:
-    """Per requirement (NIR items included): shares of met, pending, unknown, not met among those it applies to."""
-    reqs = [r for r in report["requirements"] if r["counts"]["applies"]]
+    """Per «skal» requirement (NIR items included): shares of met, pending, unknown, not met among those it applies
+    to. «Bør» requirements are left out: their "not followed" is not a breach (they have their own table)."""
+    reqs = [r for r in report["requirements"] if r["counts"]["applies"] and r.get("force") != "should"]
     if not reqs:
         return None
     labels = [r["id"] for r in reqs]

@@ -28,7 +28,7 @@ def compare(earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
         cb = b["counts"] if b else None
         ref = b or a
         rows.append({
-            "id": rid, "title": ref["title"], "category": ref["category"],
+            "id": rid, "title": ref["title"], "category": ref["category"], "force": ref.get("force", "must"),
             "earlier": ca, "later": cb,
             "change": {m: (cb[m] if cb else 0) - (ca[m] if ca else 0) for m in MEASURES},
             "met_share": {"earlier": _share(ca) if ca else None, "later": _share(cb) if cb else None},

@@ -28,10 +28,14 @@ def _rows(report: dict[str, Any]) -> Iterator[tuple]:
     t = report["totals"]
     for m in ("read", "evaluated", "rejected", "plugin_errors"):
         yield (d, "totals", "", "", "", m, t[m])
+    yield (d, "totals", "", "", "", "duf_warnings", t.get("duf_warnings", 0))
     for g, n in t["by_regime"].items():
         yield (d, "totals", "", "regime", g, "evaluated", n)
     for r in report["requirements"]:
+        # A «bør» requirement is its own section, so its "not_met" (not followed) is never summed as a breach.
         section = "nir" if r["category"] == "nir" else "requirement"
+        if r.get("force") == "should":
+            section += "_should"
         for m in COUNT_MEASURES:
             yield (d, section, r["id"], "", "", m, r["counts"][m])
         for g, c in r["by_regime"].items():

@@ -148,6 +148,7 @@ def trainings(*, complete: bool = False) -> st.SearchStrategy[LanguageTraining]:
         test_exempt=o(st.booleans()), full_time_upper_secondary=o(st.booleans()),
         class_changes=o(st.lists(dates(), max_size=3).map(tuple)),
         offered=_opt(st.booleans(), False), decision_made=_opt(st.booleans(), False),
+        preparatory_adult_education=o(st.booleans()),
     )
 
 

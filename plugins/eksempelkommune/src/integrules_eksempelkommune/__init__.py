@@ -332,3 +332,23 @@ def integrules_register_settings(register) -> None:
 def integrules_register_requirements(register) -> None:
     register.override(integreringsplan_revisjon)
     register.requirement(integreringsplan_klassebytte, integreringsplan_overgang_nav, kompetansekartlegging_dokumentert)
+
+
+#: The local routines were read from the follow-up report to the control committee of 27.11.2024
+#: (ROUTINE_FROM): a later council decision or routine is not encoded. The national rule this plugin
+#: builds on (integreringsloven § 15 sixth paragraph) is the integreringsloven plugin's, with its own date.
+VERIFIED_TO = ROUTINE_FROM
+
+
+@hookimpl
+def integrules_register_verification(register) -> None:
+    from integrules import Verification  # here, not at the top: keeps this addition apart from the imports
+
+    register.verification(Verification(
+        verified_to=VERIFIED_TO,
+        sources=Text(
+            "Kommunestyrets vedtak om oppfølging av forvaltningsrevisjonen og oppfølgingen framlagt for "
+            "kontrollutvalget 27.11.2024 (punkt 2 a, 2 b og 3 d); senere lokale vedtak er ikke lagt inn.",
+            "The council's decision following up the performance audit and the follow-up report to the "
+            "control committee of 27.11.2024 (points 2 a, 2 b and 3 d); later local decisions are not encoded."),
+        references=(OPPFOLGING,)))

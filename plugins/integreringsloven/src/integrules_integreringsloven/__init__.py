@@ -217,3 +217,18 @@ def integrules_register_requirements(register) -> None:
 
 
 _ = (DerivedFact, nir)
+
+
+@hookimpl
+def integrules_register_verification(register) -> None:
+    """The date this rule set's texts were checked against: the consolidated Lovdata texts retrieved 28.07.2026."""
+    from integrules import Verification  # here, not at the top: keeps this addition apart from the imports
+
+    register.verification(Verification(
+        verified_to=dt.date(2026, 7, 28),
+        sources=Text(
+            "Integreringsloven (LOV-2020-11-06-127) og integreringsforskriften (FOR-2020-12-15-2912), "
+            "konsoliderte tekster fra Lovdatas åpne data hentet 28.07.2026 (siste endring i kraft "
+            "01.07.2026).",
+            "The Integration Act (LOV-2020-11-06-127) and regulation (FOR-2020-12-15-2912), consolidated "
+            "texts from Lovdata's open data retrieved 28.07.2026 (last amendment in force 01.07.2026).")))

@@ -17,7 +17,9 @@ months at 2/5, end goal work") is a local choice, not law, and is not here.
 
 from __future__ import annotations
 
-from integrules import hookimpl
+import datetime as dt
+
+from integrules import Text, Verification, hookimpl
 
 from .adaptations import ADAPTATIONS, ADAPTED_IDS, REPLACED
 from .regime import PLUGIN_NAME, REGIME, REGIME_ID, SETTINGS, decide
@@ -55,3 +57,16 @@ def integrules_register_derived_facts(register):
 def integrules_decide_regime(participant, as_of, settings):
     """Chapter 6A carves its participants out of the ordinary rules; None for everyone else."""
     return decide(participant, as_of, settings)
+
+
+@hookimpl
+def integrules_register_verification(register) -> None:
+    """The date chapter 6A's texts were checked against: the consolidated Lovdata texts retrieved 28.07.2026."""
+    register.verification(Verification(
+        verified_to=dt.date(2026, 7, 28),
+        sources=Text(
+            "Integreringsloven kapittel 6A (§§ 37 a–37 f) og integreringsforskriften kapittel 8A, "
+            "konsoliderte tekster fra Lovdatas åpne data hentet 28.07.2026 (siste endring i kraft "
+            "01.07.2026).",
+            "The Integration Act chapter 6A (§§ 37 a–37 f) and the regulation's chapter 8A, consolidated "
+            "texts from Lovdata's open data retrieved 28.07.2026 (last amendment in force 01.07.2026).")))

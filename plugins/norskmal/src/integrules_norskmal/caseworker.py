@@ -22,8 +22,8 @@ from integrules import Context, LegalRef, Level, Missing, Subtest, Text
 from integrules.model import Participant
 
 from .goals import step_in_force
-from .minimum import minimum_for
-from .refs import FORSKRIFT_26, FORSKRIFT_KAP6, HORINGSNOTAT, LOKAL_ETT_NIVA
+from .minimum import compute_minimum
+from .refs import FORSKRIFT_26, FORSKRIFT_27_2, FORSKRIFT_27_3_1, FORSKRIFT_27_3_2, HORINGSNOTAT
 from .requirements import MINIMUM_FACT, ONE_LEVEL, REGIME, fmt
 
 if TYPE_CHECKING:
@@ -65,11 +65,11 @@ def _engine_view(participant: Participant, on: dt.date, engine: Engine | None):
     return Context(participant, on, decision, engine.settings, engine.registry), one_level, None
 
 
-def _minimum(participant: Participant, ctx: Context | None, subtest: Subtest) -> Level | None:
+def _minimum(participant: Participant, ctx: Context | None, subtest: Subtest, on: dt.date) -> Level | None:
     try:
         if ctx is not None and ctx.has_fact(MINIMUM_FACT):
             return ctx.fact(MINIMUM_FACT).get(subtest)
-        return minimum_for(participant).get(subtest)
+        return compute_minimum(participant, on).get(subtest)
     except Missing:
         return None
 
@@ -89,7 +89,7 @@ def may_lower(participant: Participant, subtest: Subtest | str, to_level: Level 
     ctx, one_level, ruled_out = _engine_view(participant, on, engine)
     if ruled_out is not None:
         return ruled_out
-    minimum = _minimum(participant, ctx, subtest)
+    minimum = _minimum(participant, ctx, subtest, on)
     floor = (f" Minimumsnivået er {minimum}.", f" The minimum level is {minimum}.") if minimum else ("", "")
     if to_level < Level.A1:
         return Verdict(False, Text(f"{to_level} er ikke et nivå et norskmål kan ha; laveste mål er A1.",
@@ -113,15 +113,17 @@ def may_lower(participant: Participant, subtest: Subtest | str, to_level: Level 
     if down <= 0:
         return Verdict(True, Text(f"{name[0]}: {current} → {to_level} er ingen senking; å heve målet er alltid tillatt.",
                                   f"{name[1]}: {current} → {to_level} is not a lowering; raising the goal is always "
-                                  "allowed."), current=current, minimum=minimum, references=(FORSKRIFT_KAP6,))
+                                  "allowed."), current=current, minimum=minimum, references=(FORSKRIFT_27_2,))
     if down > 1 and one_level:
-        return Verdict(False, Text(f"{name[0]}: {current} → {to_level} er {down} nivåer ned; målet senkes bare ett nivå "
-                                   "om gangen (innstillingen norskmal.ett_niva_om_gangen).",
-                                   f"{name[1]}: {current} → {to_level} is {down} levels down; the goal is lowered one "
-                                   "level at a time (setting norskmal.ett_niva_om_gangen)."),
-                       current=current, minimum=minimum, references=(LOKAL_ETT_NIVA,))
+        return Verdict(False, Text(f"{name[0]}: {current} → {to_level} er {down} nivåer ned; norskmål bør kun justeres "
+                                   "ned ett nivå om gangen (integreringsforskriften § 27 tredje ledd; innstillingen "
+                                   "norskmal.ett_niva_om_gangen).",
+                                   f"{name[1]}: {current} → {to_level} is {down} levels down; the goal should be "
+                                   "lowered only one level at a time (integreringsforskriften § 27 third paragraph; "
+                                   "setting norskmal.ett_niva_om_gangen)."),
+                       current=current, minimum=minimum, references=(FORSKRIFT_27_3_2,))
     return Verdict(True, Text(f"{name[0]}: {current} → {to_level} kan tillates dersom progresjonen tilsier at målet ikke "
                               "nås. Registrer begrunnelsen og datoen for endringen." + floor[0],
                               f"{name[1]}: {current} → {to_level} may be allowed if progress shows the goal will not be "
                               "reached. Record the justification and the date of the change." + floor[1]),
-                   current=current, minimum=minimum, references=(FORSKRIFT_KAP6, HORINGSNOTAT))
+                   current=current, minimum=minimum, references=(FORSKRIFT_27_3_1, HORINGSNOTAT))

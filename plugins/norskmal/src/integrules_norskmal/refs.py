@@ -1,11 +1,11 @@
 """The legal references this plugin cites, each checked at the source named in docs/norskmal.md.
 
-Section numbers: integreringsforskriften chapter 6 «Veiledende minimumsnivåer i norsk» holds
-§§ 26-28 (IMDi's guide to the regulation: chapter 6 opens with § 26, chapter 7 with § 29). § 26
-«Nivåer i norsk» was read. Which of § 27 and § 28 holds the level table and which the adjustment
-rule could not be read (the seed cites § 28 for the levels and § 27 for adjustment); so the rules
-cite the chapter, not a guessed section. The regulation's FOR number was not found either, so the
-URL is IMDi's guide, which reproduces the regulation section by section.
+Integreringsforskriften (FOR-2020-12-15-2912) chapter 6 «Veiledende minimumsnivåer i norsk» is
+§ 26 «Nivåer i norsk», § 27 «Individuell fastsettelse av norskmålet» and § 28 «Veiledende
+minimumsnivåer», read in the consolidated text as in force 28.07.2026 (Lovdata's open data,
+/work/shared/law/integreringsforskriften.md). § 28 was amended by FOR-2023-06-26-1105 (in force
+01.08.2023) and FOR-2025-09-17-1909 (in force 01.01.2026: the sixth paragraph, preparatory adult
+education).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ IMDI_FORSKRIFT_KAP6 = ("https://www.imdi.no/kvalifisering/regelverk/juridisk-vei
                        "kapittel-6-veiledende-minimumsnivaer-i-norsk/")
 IMDI_VARIGHET = ("https://www.imdi.no/kvalifisering/regelverk/norsk-og-samfunnskunnskap/"
                  "varighet-og-omfang-av-opplaring-i-norsk-og-samfunnskunnskap/")
+FORSKRIFT_URL = "https://lovdata.no/forskrift/2020-12-15-2912/"
 HORINGSNOTAT_URL = "https://9pdf.net/article/fravike-de-veiledende-minimumsniv%C3%A5ene-departementets-forslag.zpnvdk47"
 
 # integreringsloven § 31 første ledd: «Deltagere i opplæring i norsk skal oppnå et minimumsnivå i norsk. [...]
@@ -34,8 +35,28 @@ LOV_37D_3 = LegalRef("integreringsloven", "§ 37 d", ledd=3, url=LOV_URL + "§37
 
 # integreringsforskriften § 26 første ledd: levels are CEFR levels; paragraphs 2-6 describe A1, A2, B1, B2, C1.
 FORSKRIFT_26 = LegalRef("integreringsforskriften", "§ 26", ledd=1, url=IMDI_FORSKRIFT_KAP6, kind="forskrift")
-# integreringsforskriften kapittel 6 (§§ 26-28): the guiding minimum levels and their adjustment.
+# integreringsforskriften kapittel 6 (§§ 26-28): the guiding minimum levels and their adjustment (IMDi's guide).
 FORSKRIFT_KAP6 = LegalRef("integreringsforskriften", "kapittel 6", url=IMDI_FORSKRIFT_KAP6, kind="forskrift")
+# § 27 første ledd: «Ved oppstart av opplæring etter integreringsloven kapittel 6 skal det settes et norskmål i
+# tråd med eller høyere enn det som følger av § 28.»
+FORSKRIFT_27_1 = LegalRef("integreringsforskriften", "§ 27", ledd=1, url=FORSKRIFT_URL + "§27", kind="forskrift")
+# § 27 andre ledd: «Ved raskere progresjon enn forventet bør minimumsnivået justeres opp.»
+FORSKRIFT_27_2 = LegalRef("integreringsforskriften", "§ 27", ledd=2, url=FORSKRIFT_URL + "§27", kind="forskrift")
+# § 27 tredje ledd første punktum: «Dersom deltagerens progresjon tilsier at vedkommende ikke vil kunne nå
+# minimumsnivået, kan nivået justeres ned.»
+FORSKRIFT_27_3_1 = LegalRef("integreringsforskriften", "§ 27", ledd=3, punktum=1, url=FORSKRIFT_URL + "§27",
+                            kind="forskrift")
+# § 27 tredje ledd andre punktum: «Norskmål bør kun justeres ned ett nivå om gangen.»
+FORSKRIFT_27_3_2 = LegalRef("integreringsforskriften", "§ 27", ledd=3, punktum=2, url=FORSKRIFT_URL + "§27",
+                            kind="forskrift")
+# § 28 «Veiledende minimumsnivåer»: first to third paragraph the levels by education before arrival («bør
+# oppnå»); fourth paragraph B2 in all for those who need to document it («bør ha dette som norskmål»).
+FORSKRIFT_28 = LegalRef("integreringsforskriften", "§ 28", url=FORSKRIFT_URL + "§28", kind="forskrift")
+FORSKRIFT_28_4 = LegalRef("integreringsforskriften", "§ 28", ledd=4, url=FORSKRIFT_URL + "§28", kind="forskrift")
+# § 28 sjette ledd (FOR-2025-09-17-1909, in force 01.01.2026): «Deltagere som får sin norskopplæring i
+# forberedende opplæring for voksne, bør enten oppnå standpunktkarakter 2 eller høyere i norsk eller oppnå
+# minimum nivå A2 [...] og nivå B1 i delprøve i muntlig kommunikasjon.»
+FORSKRIFT_28_6 = LegalRef("integreringsforskriften", "§ 28", ledd=6, url=FORSKRIFT_URL + "§28", kind="forskrift")
 # IMDi's topic page, restating the level table and «bør justeres opp» / «kan justeres ned» (20.12.2023).
 IMDI_NIVAER = LegalRef("IMDi, Varighet og omfang av opplæring i norsk og samfunnskunnskap", url=IMDI_VARIGHET,
                        kind="veileder")
@@ -43,8 +64,3 @@ IMDI_NIVAER = LegalRef("IMDi, Varighet og omfang av opplæring i norsk og samfun
 # threshold to set a lower one; everyone starts with the guiding level or higher.
 HORINGSNOTAT = LegalRef("Kunnskapsdepartementet, høringsnotat: forslag til forskrift til integreringsloven (26.06.2020)",
                         "punkt 11.3.3", url=HORINGSNOTAT_URL, kind="forarbeid")
-# The seed municipality's own guidance: «Norsk mål bør kun justeres ned ett nivå om gangen.» No legal source
-# for it was found (IMDi, the regulation as far as it could be read, the consultation paper).
-LOKAL_ETT_NIVA = LegalRef("Lokal veiledning i kommunens oppfølging av forvaltningsrevisjon (rapport til "
-                          "kontrollutvalget, november 2024): «Norsk mål bør kun justeres ned ett nivå om gangen»",
-                          kind="lokal")
