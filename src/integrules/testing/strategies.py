@@ -17,7 +17,11 @@ import datetime as dt
 from typing import Any
 
 import attrs
-from hypothesis import strategies as st
+
+# Bound before hypothesis is imported: hypothesis' entry point names this module's hook, and
+# loads it while this module is still being imported when it is the first import (issue 21).
+from ._hypothesis_hook import _hypothesis_setup_hook  # noqa: F401  (the entry point's target)
+from hypothesis import strategies as st  # noqa: E402
 
 from ..duf import DufNummer, check_digits_for
 from ..findings import Unit
@@ -245,13 +249,6 @@ def broken_records() -> st.SearchStrategy[Any]:
         "text",
     ])
     return bad_values
-
-
-def _hypothesis_setup_hook() -> None:
-    """Registered on hypothesis' entry point: ``st.from_type(Participant)`` works in users' tests."""
-    st.register_type_strategy(Participant, participants())
-    st.register_type_strategy(Level, levels())
-    st.register_type_strategy(DufNummer, duf_numbers())
 
 
 OUTCOME_VALUES = ("met", "not_met", "pending", "unknown", "not_applicable")
