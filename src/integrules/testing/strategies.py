@@ -306,3 +306,242 @@ def broken_test_case_documents(draw: st.DrawFn) -> Any:
     else:
         doc["plugins"] = "integreringsloven"
     return doc
+
+
+# -- strategies that reach the rules ------------------------------------------------------------
+#
+# Independent, uniformly drawn facts rarely reach a rule's decided branches: nested optional facts
+# multiply the Nones, and uniform dates almost never fall on or beside a deadline. The strategies
+# below draw complete participants (no fact unknown), with every date near the as-of date or near a
+# date drawn before it, shifted by a period the law sets, and then knock facts out one at a time.
+
+# Periods integration law counts deadlines in (months): §§ 12, 15, 37 c and the regulation's three
+# months, half a year, a year, and the programme's durations of 18 months to four years.
+LEGAL_PERIODS_MONTHS: tuple[int, ...] = (1, 2, 3, 6, 12, 18, 24, 36, 48)
+# Offsets around a deadline: the day itself, one day before and after, a week before and after.
+NEAR_DAYS: tuple[int, ...] = (0, -1, 1, -7, 7)
+
+
+def _shift(day: dt.date, months: int, days: int, lo: dt.date, hi: dt.date) -> dt.date:
+    from ..dates import add_months
+
+    try:
+        moved = add_months(day, months) + dt.timedelta(days=days)
+    except OverflowError:
+        moved = hi if months > 0 else lo
+    return min(max(moved, lo), hi)
+
+
+def dates_near(*anchors: dt.date, periods: tuple[int, ...] = LEGAL_PERIODS_MONTHS,
+               days: tuple[int, ...] = NEAR_DAYS, min_value: dt.date = MIN_DATE,
+               max_value: dt.date = MAX_DATE) -> st.SearchStrategy[dt.date]:
+    """Dates on and beside the deadlines that ``anchors`` start.
+
+    Each date is an anchor, or an anchor plus or minus one of ``periods`` (months), moved by one
+    of ``days`` (the same day, a day before or after, a week before or after), kept within
+    ``min_value``..``max_value``; now and then any date in that range.
+    """
+    if not anchors:
+        return dates(min_value=min_value, max_value=max_value)
+    months = st.sampled_from((0, *periods, *(-m for m in periods)))
+    near = st.builds(lambda a, m, d: _shift(a, m, d, min_value, max_value),
+                     st.sampled_from(anchors), months, st.sampled_from(days))
+    return st.one_of(near, near, near, dates(min_value=min_value, max_value=max_value))
+
+
+def _type_hints(cls: type) -> dict[str, Any]:
+    import typing
+
+    from .. import model
+
+    return typing.get_type_hints(cls, globalns=vars(model))
+
+
+# Values for text fields whose values a rule compares with (the NIR's own words); other text is synthetic.
+_TEXT_VALUES: dict[tuple[type, str], tuple[str, ...]] = {
+    (Programme, "end_reason"): ("Arbeid", "Arbeidsmarkedstiltak i regi av NAV", "Høyere utdanning", "Annet"),
+    (NirRegistration, "item"): NIR_ITEMS,
+    (GoalChange, "justification"): ("Progresjon vurdert",),
+}
+_INT_RANGES: dict[tuple[type, str], tuple[int, int]] = {
+    (Participant, "earlier_municipality_months"): (0, 40),
+    (Extension, "months"): (1, 12),
+    (Course, "sessions"): (0, 15),
+}
+
+
+class _Timeline:
+    """The dates drawn so far for one participant: later dates are drawn near them."""
+
+    def __init__(self, as_of: dt.date, lo: dt.date, hi: dt.date) -> None:
+        self.anchors = [as_of]
+        self.lo, self.hi = lo, hi
+
+    def date(self, draw: st.DrawFn) -> dt.date:
+        day = draw(dates_near(*self.anchors[-6:], min_value=self.lo, max_value=self.hi))
+        if day not in self.anchors:
+            self.anchors.append(day)
+        return day
+
+
+def _complete_value(draw: st.DrawFn, owner: type, name: str, hint: Any, timeline: _Timeline) -> Any:
+    """One fact of type ``hint``, never None (derived from the model's annotations)."""
+    import enum
+    import types
+    import typing
+
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _complete_value(draw, owner, name, draw(st.sampled_from(options)), timeline)
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        size = draw(st.integers(0, 2))
+        return tuple(_complete_value(draw, owner, name, item, timeline) for _ in range(size))
+    if hint is dt.date:
+        return timeline.date(draw)
+    if hint is bool:
+        return draw(st.booleans())
+    if hint is int:
+        lo, hi = _INT_RANGES.get((owner, name), (0, 60))
+        return draw(st.integers(lo, hi))
+    if hint is float:
+        return float(draw(st.integers(0, 60)))
+    if hint is str:
+        return draw(st.sampled_from(_TEXT_VALUES.get((owner, name), ("Syntetisk",))))
+    if hint is Level:
+        return draw(levels())
+    if hint is DufNummer:
+        return draw(duf_numbers())
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return draw(st.sampled_from(list(hint)))
+    if isinstance(hint, type) and attrs.has(hint):
+        return _complete_object(draw, hint, timeline)
+    return None  # a type the kit does not know (a plugin's own addition): left unknown
+
+
+def _complete_object(draw: st.DrawFn, cls: type, timeline: _Timeline, fixed: dict[str, Any] | None = None) -> Any:
+    hints = _type_hints(cls)
+    values = dict(fixed or {})
+    for field in attrs.fields(cls):
+        if field.name in values or not field.init:
+            continue
+        values[field.name] = _complete_value(draw, cls, field.name, hints[field.name], timeline)
+    if cls is Leave and values["end"] < values["start"]:
+        values["start"], values["end"] = values["end"], values["start"]
+    return cls(**values)
+
+
+REGIMES: tuple[str | None, ...] = (None, "integreringsloven", "kapittel_6a", "introduksjonsloven")
+
+
+def _regime_permit(draw: st.DrawFn, regime: str | None, timeline: _Timeline) -> dict[str, Any]:
+    """The facts that put a participant under ``regime`` (as the bundled plugins decide it)."""
+    lo = timeline.lo
+    if regime == "kapittel_6a":
+        start = max(dt.date(2022, 3, 11), lo)
+        granted = max(draw(dates_near(*timeline.anchors, periods=(1, 3, 6, 12, 24, 36), min_value=start,
+                                      max_value=max(start, timeline.anchors[0]))), start)
+        basis = PermitBasis.KOLLEKTIV_BESKYTTELSE
+    elif regime in ("integreringsloven", "introduksjonsloven"):
+        start = max(dt.date(2021, 1, 1), lo) if regime == "integreringsloven" else min(lo, dt.date(2020, 12, 31))
+        end = max(start, timeline.anchors[0]) if regime == "integreringsloven" else dt.date(2020, 12, 31)
+        granted = draw(dates_near(*timeline.anchors, periods=(1, 3, 6, 12, 24, 36), min_value=start, max_value=end))
+        basis = draw(st.sampled_from([b for b in PermitBasis if b not in (PermitBasis.KOLLEKTIV_BESKYTTELSE,
+                                                                           PermitBasis.NORDISK_EOS)]))
+    else:
+        granted = timeline.date(draw)
+        basis = draw(st.sampled_from(list(PermitBasis)))
+    timeline.anchors.append(granted)
+    arrival = _shift(granted, 0, draw(st.sampled_from((0, -7, -30))), MIN_DATE, MAX_DATE)
+    permit = ResidencePermit(granted=granted, basis=basis, arrival=arrival,
+                             applied_from_abroad=draw(st.booleans()))
+    old = {"introduksjonsloven": True, "integreringsloven": False, "kapittel_6a": False}.get(regime)
+    return {"permit": permit,
+            "started_under_introduksjonsloven": draw(st.booleans()) if old is None else old}
+
+
+@st.composite
+def complete_participants(draw: st.DrawFn, *, as_of: dt.date, regime: str | None = None,
+                          min_value: dt.date = MIN_DATE, max_value: dt.date = MAX_DATE) -> Participant:
+    """Participants with every fact known, whose dates lie on and beside the deadlines of the law.
+
+    Every field of the model (nested objects included, and fields added after this was written)
+    is filled in: booleans and enums drawn, dates drawn with :func:`dates_near` from ``as_of`` and
+    the dates drawn before them. ``regime`` ("integreringsloven", "kapittel_6a",
+    "introduksjonsloven", or None for any) sets the permit and the old-law facts that decide it.
+    Pair it with :func:`knock_out` to see each rule's unknown branches.
+    """
+    timeline = _Timeline(as_of, min_value, max_value)
+    fixed: dict[str, Any] = {
+        "id": draw(st.from_regex(r"[A-Z]{2}-[0-9]{1,5}", fullmatch=True)),
+        "name": "Syntetisk Testperson",
+        "birth_date": _shift(as_of, -12 * draw(st.integers(18, 66)), draw(st.sampled_from(NEAR_DAYS)),
+                             dt.date(1900, 1, 1), max_value),
+        **_regime_permit(draw, regime, timeline),
+    }
+    return _complete_object(draw, Participant, timeline, fixed)
+
+
+def known_facts(value: Any, prefix: str = "") -> list[str]:
+    """The paths of every optional fact that is known (not None) in ``value``, nested ones included.
+
+    A fact inside a list is named with its position (``norskmal[0].unit``); required fields (an
+    id, a leave's dates) are not listed, since they cannot be unknown.
+    """
+    if not attrs.has(type(value)):
+        return []
+    out = []
+    for field in attrs.fields(type(value)):
+        current = getattr(value, field.name)
+        if current is None or field.default is not None:
+            continue
+        path = f"{prefix}{field.name}"
+        out.append(path)
+        if attrs.has(type(current)):
+            out.extend(known_facts(current, path + "."))
+        elif isinstance(current, tuple):
+            for i, item in enumerate(current):
+                out.extend(known_facts(item, f"{path}[{i}]."))
+    return out
+
+
+def _parts(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for piece in path.split("."):
+        name, _, index = piece.partition("[")
+        parts.append(name)
+        if index:
+            parts.append(int(index.rstrip("]")))
+    return parts
+
+
+def _without(value: Any, parts: list[str | int]) -> Any:
+    head, rest = parts[0], parts[1:]
+    if isinstance(head, int):
+        items = list(value)
+        items[head] = _without(items[head], rest)
+        return tuple(items)
+    if not rest:
+        return attrs.evolve(value, **{head: None})
+    return attrs.evolve(value, **{head: _without(getattr(value, head), rest)})
+
+
+def without_fact(value: Any, path: str) -> Any:
+    """``value`` with the fact at ``path`` (as :func:`known_facts` names it) made unknown (None)."""
+    return _without(value, _parts(path))
+
+
+@st.composite
+def knock_out(draw: st.DrawFn, participant: Participant) -> tuple[str, Participant]:
+    """``(path, participant)``: the participant with one known fact made unknown, and its path.
+
+    Drawn over every fact :func:`known_facts` lists, so that across examples each fact of a
+    complete participant is knocked out in turn; a rule must then give the outcome it gave for
+    the complete participant, or unknown.
+    """
+    paths = known_facts(participant)
+    if not paths:
+        return "", participant
+    path = draw(st.sampled_from(paths))
+    return path, without_fact(participant, path)
