@@ -473,12 +473,21 @@ def check_plugin(
             if here:
                 fail("\n  ".join([*here, example_line(p, as_of)]))
             whole = judged(p, as_of)
-            for _ in range(2):
-                path, k = data.draw(irs.knock_out(p), label="knocked out")
-                here = participant_problems(engine, name, k, as_of)
+            drawn = {data.draw(irs.knock_out(p), label="knocked out")[0] for _ in range(2)}
+            # Every known fact knocked out in turn (cheap: one judgement each); the full checks
+            # on two of them.
+            for path in irs.known_facts(p):
+                k = irs.without_fact(p, path)
+                if path in drawn:
+                    here = participant_problems(engine, name, k, as_of)
+                    part = judged(k, as_of)
+                else:
+                    part = engine.evaluate(k, as_of)
+                    here = [f"{f.requirement_id}: error finding at {as_of}: {f.message.en}\n"
+                            f"{engine.faults[-1].traceback if engine.faults else ''}"
+                            for f in part.findings if f.plugin == name and f.outcome is Outcome.ERROR]
                 if here:
                     fail("\n  ".join([*here, f"with {path} unknown", example_line(p, as_of)]))
-                part = judged(k, as_of)
                 if not monotonic:
                     continue
                 for f in part.findings:
