@@ -56,8 +56,13 @@ def rebuild_recipe(obj: Any) -> dict[str, Any] | None:
         return {"call": target, "args": list(args), "kwargs": dict(kwargs)}
     if isinstance(obj, ModuleType):
         origin = getattr(obj, "__file__", None)
+        # Found by name on the path (not from sys.modules, which holds modules loaded from files too)?
+        from importlib.machinery import PathFinder
+
+        parent = obj.__name__.rpartition(".")[0]
+        search = getattr(sys.modules.get(parent), "__path__", None) if parent else sys.path
         try:
-            found = importlib.util.find_spec(obj.__name__)
+            found = PathFinder.find_spec(obj.__name__, search) if search is not None else None
         except (ImportError, ValueError):
             found = None
         if found is not None and found.origin == origin:
