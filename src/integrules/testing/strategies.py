@@ -198,31 +198,52 @@ def filled(draw: st.DrawFn, value: Any) -> Any:
     """
     if not attrs.has(type(value)):
         return value
-    makers = _COMPLETE.get(type(value))
-    strategies = makers() if makers else {}
+    cls = type(value)
+    makers = _COMPLETE.get(cls)
+    strategies = _cached(("complete", cls), makers) if makers else {}
     changes = {}
-    for field in attrs.fields(type(value)):
+    for field in attrs.fields(cls):
         current = getattr(value, field.name)
         if current is None:
+            if not draw(st.booleans()):
+                continue
             strategy = strategies.get(field.name)
             if strategy is None:
-                strategy = _strategy_for_field(type(value), field.name)
-            if strategy is not None and draw(st.booleans()):
+                strategy = _strategy_for_field(cls, field.name)
+            if strategy is not None:
                 changes[field.name] = draw(strategy)
+            else:  # a field no strategy above knows (added to the model later): derived from its type
+                known = _complete_value(draw, cls, field.name, _type_hints(cls)[field.name],
+                                        _Timeline(dt.date(2024, 1, 1), MIN_DATE, MAX_DATE))
+                if known is not None:
+                    changes[field.name] = known
         elif attrs.has(type(current)):
             changes[field.name] = draw(filled(current))
     return attrs.evolve(value, **changes)
 
 
 def _strategy_for_field(cls: type, name: str) -> st.SearchStrategy | None:
-    full = {
-        Programme: programmes(complete=True), Integreringsplan: integreringsplaner(complete=True),
-        LanguageTraining: trainings(complete=True), PlanContents: plan_contents(complete=True),
-    }
+    full = {Programme: programmes, Integreringsplan: integreringsplaner, LanguageTraining: trainings,
+            PlanContents: plan_contents}
     if cls in full:
-        sample = full[cls]
-        return sample.map(lambda obj: getattr(obj, name))
+        sample = _cached(("full", cls), lambda: full[cls](complete=True))
+        value_strategy = _cached(("field", cls, name), lambda: sample.map(lambda obj: getattr(obj, name)))
+        # A field the class's strategy leaves out (added later) stays None there: derive it instead.
+        return value_strategy if name in _built_fields(cls) else None
     return None
+
+
+def _built_fields(cls: type) -> frozenset[str]:
+    """The fields the hand-written strategies above fill in for ``cls`` (the others stay None)."""
+    known = {
+        Programme: {"participates", "decision_date", "start_date", "planned_end", "end_date", "end_reason", "sluttmal",
+                    "full_time", "all_year", "extensions", "leaves", "reopened"},
+        Integreringsplan: {"created", "contents", "based_on_kartlegging", "revisions"},
+        LanguageTraining: {"offer_date", "decision_date", "start_date", "end_date", "exempt", "extended_norwegian",
+                           "leaves", "samfunnskunnskap", "samfunnskunnskapsprove", "test_exempt",
+                           "full_time_upper_secondary", "class_changes"},
+    }
+    return frozenset(known.get(cls, {f.name for f in attrs.fields(cls)}))
 
 
 def case_files(*, max_participants: int = 5) -> st.SearchStrategy[dict]:
@@ -349,12 +370,37 @@ def dates_near(*anchors: dt.date, periods: tuple[int, ...] = LEGAL_PERIODS_MONTH
     return st.one_of(near, near, near, dates(min_value=min_value, max_value=max_value))
 
 
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _type_hints(cls: type) -> dict[str, Any]:
-    import typing
+    hints = _HINTS.get(cls)
+    if hints is None:
+        import typing
 
-    from .. import model
+        from .. import model
 
-    return typing.get_type_hints(cls, globalns=vars(model))
+        hints = _HINTS[cls] = typing.get_type_hints(cls, globalns=vars(model))
+    return hints
+
+
+# Strategies built once and reused: building one per draw costs hypothesis more than drawing.
+_CACHE: dict[Any, st.SearchStrategy] = {}
+
+
+def _cached(key: Any, make: Any) -> st.SearchStrategy:
+    strategy = _CACHE.get(key)
+    if strategy is None:
+        strategy = _CACHE[key] = make()
+    return strategy
+
+
+def _pick(draw: st.DrawFn, options: Any) -> Any:
+    """One of ``options`` (a tuple or list), through a strategy kept per length."""
+    options = tuple(options)
+    if len(options) == 1:
+        return options[0]
+    return options[draw(_cached(("index", len(options)), lambda: st.integers(0, len(options) - 1)))]
 
 
 # Values for text fields whose values a rule compares with (the NIR's own words); other text is synthetic.
@@ -378,10 +424,20 @@ class _Timeline:
         self.lo, self.hi = lo, hi
 
     def date(self, draw: st.DrawFn) -> dt.date:
-        day = draw(dates_near(*self.anchors[-6:], min_value=self.lo, max_value=self.hi))
+        # What dates_near(*self.anchors[-6:]) draws, from strategies built once (speed).
+        if draw(_cached("which", lambda: st.integers(0, 3))) == 3:
+            span = (self.hi - self.lo).days
+            day = self.lo + dt.timedelta(days=draw(_cached(("span", span), lambda: st.integers(0, span))))
+        else:
+            anchor = _pick(draw, self.anchors[-6:])
+            months = _pick(draw, _MONTHS)
+            day = _shift(anchor, months, _pick(draw, NEAR_DAYS), self.lo, self.hi)
         if day not in self.anchors:
             self.anchors.append(day)
         return day
+
+
+_MONTHS = (0, *LEGAL_PERIODS_MONTHS, *(-m for m in LEGAL_PERIODS_MONTHS))
 
 
 def _complete_value(draw: st.DrawFn, owner: type, name: str, hint: Any, timeline: _Timeline) -> Any:
@@ -393,10 +449,10 @@ def _complete_value(draw: st.DrawFn, owner: type, name: str, hint: Any, timeline
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _complete_value(draw, owner, name, draw(st.sampled_from(options)), timeline)
+        return _complete_value(draw, owner, name, _pick(draw, options), timeline)
     if origin is tuple:
         item = typing.get_args(hint)[0]
-        size = draw(st.integers(0, 2))
+        size = _pick(draw, (0, 1, 2))
         return tuple(_complete_value(draw, owner, name, item, timeline) for _ in range(size))
     if hint is dt.date:
         return timeline.date(draw)
@@ -404,17 +460,15 @@ def _complete_value(draw: st.DrawFn, owner: type, name: str, hint: Any, timeline
         return draw(st.booleans())
     if hint is int:
         lo, hi = _INT_RANGES.get((owner, name), (0, 60))
-        return draw(st.integers(lo, hi))
+        return draw(_cached(("int", lo, hi), lambda: st.integers(lo, hi)))
     if hint is float:
-        return float(draw(st.integers(0, 60)))
+        return float(draw(_cached(("int", 0, 60), lambda: st.integers(0, 60))))
     if hint is str:
-        return draw(st.sampled_from(_TEXT_VALUES.get((owner, name), ("Syntetisk",))))
-    if hint is Level:
-        return draw(levels())
+        return _pick(draw, _TEXT_VALUES.get((owner, name), ("Syntetisk",)))
     if hint is DufNummer:
-        return draw(duf_numbers())
+        return draw(_cached("duf", duf_numbers))
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return draw(st.sampled_from(list(hint)))
+        return _pick(draw, list(hint))
     if isinstance(hint, type) and attrs.has(hint):
         return _complete_object(draw, hint, timeline)
     return None  # a type the kit does not know (a plugin's own addition): left unknown
@@ -447,13 +501,13 @@ def _regime_permit(draw: st.DrawFn, regime: str | None, timeline: _Timeline) -> 
         start = max(dt.date(2021, 1, 1), lo) if regime == "integreringsloven" else min(lo, dt.date(2020, 12, 31))
         end = max(start, timeline.anchors[0]) if regime == "integreringsloven" else dt.date(2020, 12, 31)
         granted = draw(dates_near(*timeline.anchors, periods=(1, 3, 6, 12, 24, 36), min_value=start, max_value=end))
-        basis = draw(st.sampled_from([b for b in PermitBasis if b not in (PermitBasis.KOLLEKTIV_BESKYTTELSE,
-                                                                           PermitBasis.NORDISK_EOS)]))
+        basis = _pick(draw, [b for b in PermitBasis if b not in (PermitBasis.KOLLEKTIV_BESKYTTELSE,
+                                                                  PermitBasis.NORDISK_EOS)])
     else:
         granted = timeline.date(draw)
-        basis = draw(st.sampled_from(list(PermitBasis)))
+        basis = _pick(draw, list(PermitBasis))
     timeline.anchors.append(granted)
-    arrival = _shift(granted, 0, draw(st.sampled_from((0, -7, -30))), MIN_DATE, MAX_DATE)
+    arrival = _shift(granted, 0, _pick(draw, (0, -7, -30)), MIN_DATE, MAX_DATE)
     permit = ResidencePermit(granted=granted, basis=basis, arrival=arrival,
                              applied_from_abroad=draw(st.booleans()))
     old = {"introduksjonsloven": True, "integreringsloven": False, "kapittel_6a": False}.get(regime)
@@ -474,9 +528,9 @@ def complete_participants(draw: st.DrawFn, *, as_of: dt.date, regime: str | None
     """
     timeline = _Timeline(as_of, min_value, max_value)
     fixed: dict[str, Any] = {
-        "id": draw(st.from_regex(r"[A-Z]{2}-[0-9]{1,5}", fullmatch=True)),
+        "id": draw(_cached("id", lambda: st.from_regex(r"[A-Z]{2}-[0-9]{1,5}", fullmatch=True))),
         "name": "Syntetisk Testperson",
-        "birth_date": _shift(as_of, -12 * draw(st.integers(18, 66)), draw(st.sampled_from(NEAR_DAYS)),
+        "birth_date": _shift(as_of, -12 * draw(_cached(("int", 18, 66), lambda: st.integers(18, 66))), _pick(draw, NEAR_DAYS),
                              dt.date(1900, 1, 1), max_value),
         **_regime_permit(draw, regime, timeline),
     }
