@@ -97,10 +97,11 @@ def installed_plugins(*, exclude: Iterable[str] = ()) -> list[tuple[str, Any]]:
 
 
 def engine_for(plugin: Any, *, others: Sequence[Any] | None = None, settings: dict | None = None) -> Engine:
-    """A fresh engine with ``plugin`` and ``others`` (default: every other installed plugin)."""
+    """A fresh engine with ``plugin`` and ``others`` (default: every other installed plugin, less
+    those overriding the same requirement as ``plugin``: see :func:`_compatible_installed`)."""
     name = plugin_name_of(plugin)
     if others is None:
-        others = installed_plugins(exclude=(name, _module_name(plugin)))
+        others = _compatible_installed(plugin, settings)
     return Engine(entry_points=False, plugins=[*others, (name, plugin)], settings=settings)
 
 
@@ -371,12 +372,13 @@ def replay_problems(engine: Engine, name: str, plugins: list[tuple[str, Any]], s
 
 
 def _examples_setting(max_examples: int | None) -> int:
-    """``max_examples``, raised to a quarter of the active hypothesis profile's when that is larger
-    (``--hypothesis-profile=integrules-thorough`` runs 250 per property)."""
+    """``max_examples``, raised to a quarter of the active hypothesis profile's when that profile asks
+    for more than hypothesis' default 100 (``--hypothesis-profile=integrules-thorough``: 250)."""
     from hypothesis import settings as hsettings
 
     wanted = max_examples if max_examples is not None else DEFAULT_EXAMPLES
-    return max(wanted, hsettings.default.max_examples // 4)
+    profile = hsettings.default.max_examples
+    return max(wanted, profile // 4) if profile > 100 else wanted  # 100: hypothesis' own default
 
 
 def check_plugin(
