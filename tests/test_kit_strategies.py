@@ -148,3 +148,21 @@ def test_the_thorough_profile_raises_the_examples():
         assert _examples_setting(None) == _examples_setting(25) == THOROUGH_EXAMPLES // 4
     finally:
         hsettings.load_profile(previous)
+
+
+def test_as_of_dates_lie_inside_the_validity():
+    from integrules import LegalRef, Text, Unit, met, requirement
+
+    meta = dict(title=Text("K", "R"), description=Text("K.", "R."), references=(LegalRef("x", kind="lokal"),),
+                regime="integreringsloven", responsible=(Unit.FT,))
+    old = requirement(id="a.b", valid_from=dt.date(2021, 1, 1), valid_to=dt.date(2023, 7, 1), **meta)(lambda ctx: met("j", "y"))
+    seen = set()
+
+    @settings(max_examples=80, deadline=None, database=None, derandomize=True)
+    @given(irs.as_of_dates(old))
+    def inside(day):
+        assert dt.date(2021, 1, 1) <= day <= dt.date(2023, 6, 30)  # valid_to is exclusive
+        seen.add(day)
+
+    inside()
+    assert {dt.date(2021, 1, 1), dt.date(2023, 6, 30)} <= seen  # the first day and the last

@@ -599,3 +599,20 @@ def knock_out(draw: st.DrawFn, participant: Participant) -> tuple[str, Participa
         return "", participant
     path = draw(st.sampled_from(paths))
     return path, without_fact(participant, path)
+
+
+def as_of_dates(*requirements: Any, min_value: dt.date = dt.date(2021, 1, 1),
+                max_value: dt.date = MAX_DATE) -> st.SearchStrategy[dt.date]:
+    """As-of dates inside the validity of one of ``requirements`` (and ``min_value``..``max_value``):
+    often its first or its last day, else any day between. Without requirements (or none valid in
+    the range), any date in the range."""
+    windows = []
+    for req in requirements:
+        lo = max(req.valid_from, min_value)
+        hi = min(req.valid_to - dt.timedelta(days=1), max_value) if req.valid_to else max_value
+        if lo <= hi:
+            windows.append((lo, hi))
+    if not windows:
+        return dates(min_value=min_value, max_value=max_value)
+    return st.sampled_from(windows).flatmap(
+        lambda w: st.sampled_from(w) | st.dates(min_value=w[0], max_value=w[1]))
