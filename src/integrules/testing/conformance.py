@@ -252,6 +252,17 @@ def participant_problems(engine: Engine, name: str, participant: Participant, as
     return problems
 
 
+def judged_ids(engine: Engine, regime_id: str | None, as_of: dt.date) -> set[str]:
+    """The requirements in force at ``as_of`` whose rule judges a participant under ``regime_id``
+    (not set aside: the regime is known and judged, builds on the requirement's, and does not adapt it)."""
+    reg = engine.registry
+    regime = reg.regimes.get(regime_id) if regime_id else None
+    if regime is None or not regime.judged:
+        return set()
+    lineage = reg.lineage(regime_id)
+    return {r.id for r in reg.in_force(as_of) if r.regime in lineage and (r.id, regime_id) not in reg.adaptations}
+
+
 def outcomes_in_code(fn: Any) -> set[Outcome]:
     """The decided outcomes a rule function's own code returns: calls of ``met``, ``not_met`` and
     ``pending``, and ``ctx.deadline`` (all three). Helpers it calls are not read (fewer, never more)."""
@@ -441,7 +452,7 @@ def check_plugin(
     def judged(p: Participant, as_of: dt.date):
         result = engine.evaluate(p, as_of)
         # Counted only where the rule itself judged (not set aside for the participant's regime).
-        ruled = {item[4] for item in engine._plan(result.regime.regime, as_of).judge}
+        ruled = judged_ids(engine, result.regime.regime, as_of)
         for f in result.findings:
             if f.plugin == name and f.requirement_id in ruled:
                 seen[f"{f.requirement_id}@{_version_from(mine, f.requirement_id, as_of)}"][f.outcome] += 1
@@ -599,17 +610,20 @@ def _compatible_installed(plugin: Any, settings: dict | None) -> list[tuple[str,
 
 def _claims(plugin: Any) -> set[tuple[str, str]]:
     """What ``plugin`` claims that only one plugin may: overridden requirement ids, adaptations, facts."""
+    import pluggy
+
+    from .. import hookspecs
     from ..registry import Registrar
 
     own: dict[str, list] = {kind: [] for kind in ("requirement", "adaptation", "regime", "setting", "fact")}
-    hook = getattr(plugin, "integrules_register_requirements", None)
+    name = plugin_name_of(plugin)
+    pm = pluggy.PluginManager("integrules")  # a throwaway manager: hooks are called through pluggy
+    pm.add_hookspecs(hookspecs)
     try:
-        if hook is not None:
-            hook(register=Registrar(plugin_name_of(plugin), own))
-        facts = getattr(plugin, "integrules_register_derived_facts", None)
-        if facts is not None:
-            facts(register=Registrar(plugin_name_of(plugin), own))
-    except Exception:
+        pm.register(plugin, name=name)
+        pm.hook.integrules_register_requirements(register=Registrar(name, own))
+        pm.hook.integrules_register_derived_facts(register=Registrar(name, own))
+    except Exception:  # a broken plugin claims nothing here; the engine reports it
         return set()
     out = set()
     for kind, entries in own.items():
