@@ -107,3 +107,37 @@ def age_on(birth: dt.date, day: dt.date) -> int:
     elif (day.month, day.day) < (birth.month, birth.day):
         years -= 1
     return years
+
+
+# The clocks due_after started, kept only while a test records them (None otherwise: no cost).
+_clock_log: list[tuple[dt.date, dt.date]] | None = None
+
+
+def due_after(start: dt.date, *, months: int = 0, days: int = 0) -> dt.date:
+    """The deadline of a clock that ``start`` starts: ``months`` and then ``days`` after it.
+
+    What ``add_months(start, months) + timedelta(days=days)`` gives; it also tells the testing
+    kit where the clock started, so the conformance check can catch a due date before the
+    event that starts its clock (a sign or a period got wrong). Rules should write deadlines
+    with it.
+    """
+    due = add_months(start, months) if months else start
+    if days:
+        due = due + dt.timedelta(days=days)
+    if _clock_log is not None:
+        _clock_log.append((start, due))
+    return due
+
+
+class recording_clocks:
+    """``with recording_clocks() as clocks:``: every (start, due) that :func:`due_after` gives."""
+
+    def __enter__(self) -> list[tuple[dt.date, dt.date]]:
+        global _clock_log
+        self._outer = _clock_log
+        _clock_log = []
+        return _clock_log
+
+    def __exit__(self, *exc: object) -> None:
+        global _clock_log
+        _clock_log = self._outer

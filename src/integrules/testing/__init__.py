@@ -1,7 +1,9 @@
 """Testing aids for plugin authors.
 
-- ``integrules.testing.strategies``: hypothesis strategies for every domain type;
-- :func:`integrules_conformance` / :func:`check_plugin`: the conformance check;
+- ``integrules.testing.strategies``: hypothesis strategies for every domain type, and the ones
+  that reach the rules: ``complete_participants``, ``dates_near``, ``as_of_dates``, ``knock_out``;
+- :func:`integrules_conformance` / :func:`check_plugin`: the conformance check (what it checks:
+  docs/testing.md); ``pytest --hypothesis-profile=integrules-thorough`` runs it longer;
 - :func:`assert_outcome`, :func:`assert_outcomes`: assertion helpers with readable differences;
 - :func:`stub_regime`: a stand-in regime for unit-testing rules in isolation;
 - :func:`assert_case_file`, :func:`run_case_file`: tests as data (docs/tests-as-data.md);

@@ -8,6 +8,7 @@ repository and in the plugin template call it).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import importlib
 import json
 from importlib import metadata
@@ -18,7 +19,8 @@ import attrs
 
 from ..dates import parse_date
 from ..engine import ENTRY_POINT_GROUP, Engine
-from ..errors import FieldValueError, InputError
+from ..errors import IntegrulesError
+from ..errors import FieldValueError, InputError, PluginLoadError
 from ..findings import Outcome
 from ..reading import structure_participant
 from ..results import Rejection
@@ -186,6 +188,27 @@ def resolve_plugin(spec: str) -> tuple[str, Any]:
     A bare name that is not installed is tried as the module ``integrules_<name>`` and then as
     the module ``<name>``, so case files also run from a source tree on ``PYTHONPATH``.
     """
+    try:
+        return _resolve_plugin(spec)
+    except IntegrulesError:
+        raise
+    except ModuleNotFoundError as exc:
+        raise PluginLoadError(f"plugin {spec!r} failed to import: it needs the module {exc.name!r}, which is not "
+                              "installed") from None
+    except Exception as exc:  # the plugin's own code failed while importing: say where, not a traceback
+        raise PluginLoadError(f"plugin {spec!r} failed to import: {type(exc).__name__}: {exc}{_where(exc)}") from None
+
+
+def _where(exc: BaseException) -> str:
+    import traceback
+
+    if isinstance(exc, SyntaxError) and exc.filename:
+        return f" ({exc.filename}, line {exc.lineno})"
+    frames = traceback.extract_tb(exc.__traceback__)
+    return f" ({frames[-1].filename}, line {frames[-1].lineno})" if frames else ""
+
+
+def _resolve_plugin(spec: str) -> tuple[str, Any]:
     if ":" in spec:
         module_name, _, attr = spec.partition(":")
         call = attr.endswith("()")
@@ -208,18 +231,40 @@ def resolve_plugin(spec: str) -> tuple[str, Any]:
                 raise
             continue
         return spec.rpartition(".")[2].removeprefix("integrules_"), module
-    raise CaseFileError(f"plugin {spec!r} is neither installed nor importable")
+    names = sorted(ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP))
+    close = difflib.get_close_matches(spec, names, n=3)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else \
+        (f" (installed: {', '.join(names)})" if names else "")
+    raise CaseFileError(f"plugin {spec!r} is neither installed nor importable{hint}")
 
 
 def engine_for_case_file(case_file: CaseFile) -> Engine:
     """The engine a case file asks for: its plugins only, or (no ``plugins`` key) everything installed."""
     if case_file.plugins is None:
-        return Engine(settings=case_file.settings)
+        engine = Engine(settings=case_file.settings)
+        if engine.load_errors:  # every installed plugin is asked for: one that did not load spoils the cases
+            raise PluginLoadError(f"{case_file.path}: " + "; ".join(engine.load_errors))
+        return engine
     try:
         plugins = [resolve_plugin(spec) for spec in case_file.plugins]
     except ImportError as exc:
         raise CaseFileError(f"{case_file.path}: plugins: {exc}") from None
     return Engine(entry_points=False, plugins=plugins, settings=case_file.settings)
+
+
+def _not_found(engine: Engine, req_id: str, as_of: dt.date, found: dict) -> str:
+    """Why ``req_id`` has no finding at ``as_of``: not in force then, or no such id (did you mean ...?)."""
+    versions = engine.registry.requirements.get(req_id)
+    if versions:
+        spans = ", ".join(f"{v.valid_from.isoformat()}" + (f" to {v.valid_to.isoformat()}" if v.valid_to else " on")
+                          for v in versions)
+        return f"no such requirement is in force at {as_of.isoformat()} (the id is in force {spans})"
+    known = sorted(set(engine.registry.requirements) | set(found))
+    close = difflib.get_close_matches(req_id, known, n=3, cutoff=0.6)
+    if not close:
+        close = [i for i in known if i.split(".")[-1] == req_id.split(".")[-1]][:3]
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    return f"no such requirement is in force at {as_of.isoformat()}{hint}"
 
 
 def _fmt(day: dt.date | None) -> str:
@@ -242,10 +287,7 @@ def run_case(engine: Engine, case: Case, path: str = "", index: int = 0) -> Case
                                 f"(got {f.outcome.value})")
             continue
         if f is None:
-            close = [i for i in found if i.split(".")[-1] == req_id.split(".")[-1] or i.startswith(req_id.split(".")[0] + ".")]
-            hint = f" (in force: {', '.join(sorted(close)[:8])})" if close else ""
-            failures.append(f"{req_id}: expected {exp.outcome.value}, but no such requirement is in force "
-                            f"at {case.as_of.isoformat()}{hint}")
+            failures.append(f"{req_id}: expected {exp.outcome.value}, but " + _not_found(engine, req_id, case.as_of, found))
             continue
         if f.outcome is not exp.outcome:
             missing = f" [missing: {', '.join(f.missing)}]" if f.missing else ""

@@ -69,4 +69,7 @@ def stub_regime(regime_id: str = "integreringsloven", *, base: str | None = None
             return RegimeDecision(regime=regime_id, reason=Text("Testregelverk.", "Test regime."),
                                   plugin=f"stub_{regime_id}")
 
-    return StubRegime()
+    stub = StubRegime()
+    # How the conformance check rebuilds it in a fresh interpreter (its subprocess run).
+    stub.__integrules_rebuild__ = ("integrules.testing.helpers:stub_regime", (regime_id,), {"base": base})
+    return stub
