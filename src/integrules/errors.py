@@ -35,3 +35,9 @@ class UsageError(IntegrulesError):
     """The command line or an API call was used wrongly."""
 
     exit_code = 2
+
+
+class OutputError(IntegrulesError):
+    """The output could not be written (``-o`` into a missing folder, onto a folder, a read-only file, a full disk)."""
+
+    exit_code = 2

@@ -9,6 +9,7 @@ import sys
 
 from ..dates import parse_date
 from ..errors import FieldValueError, UsageError
+from ..outfiles import atomic_output
 from ..reading import read_case_file, read_raw
 from ..report import FORMATS, Progress, build_report, build_report_parallel, compare, render
 from . import EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         report["compare"] = compare(first, second)
     text = render(report, args.format, earlier=earlier)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
+        with atomic_output(args.output) as fh:
             fh.write(text)
     else:
         sys.stdout.write(text)
