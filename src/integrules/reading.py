@@ -20,7 +20,7 @@ from .convert import converter, error_messages, fast_structurer
 from .dates import parse_date
 from .errors import FieldValueError, InputError
 from .fastjson import json_structurer
-from .jsonstream import Broken, CaseFileStream
+from .jsonstream import Broken, CaseFileStream, Unreadable
 from .model import Participant
 from .privacy import safe_keys
 from .results import Rejection
@@ -124,7 +124,7 @@ def structure_item(item: RawItem | Rejection) -> Participant | Rejection:
         except json.JSONDecodeError as exc:
             return Rejection(index, None, (f"participants[{index}]: not valid JSON ({exc.msg}, column {exc.colno})",), source)
         except (ValueError, RecursionError) as exc:
-            return Rejection(index, None, (f"participants[{index}]: not valid JSON ({_json_problem(exc)})",), source)
+            return Rejection(index, None, (f"participants[{index}]: cannot be read ({_json_problem(exc)})",), source)
     return structure_participant(payload, index, source)
 
 
@@ -169,6 +169,9 @@ def _stream_items(stream: CaseFileStream) -> Iterator[RawItem | Rejection]:
                 yield Rejection(index, None, (f"participants[{index}]: not valid JSON (line {raw.line}, column {raw.column}: "
                                               f"{raw.msg}); the rest of the file was not read",), f"line {raw.line}")
                 return
+            if isinstance(raw, Unreadable):  # this record only; the ones after it are read
+                yield Rejection(index, None, (f"participants[{index}]: cannot be read ({raw.problem})",), None)
+                continue
             yield ("raw", index, raw, None)
     finally:
         stream.close()

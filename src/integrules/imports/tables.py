@@ -19,6 +19,13 @@ TRUE = {"ja", "j", "yes", "y", "true", "sann", "1", "x"}
 FALSE = {"nei", "n", "no", "false", "usann", "0"}
 
 
+class BadRow:
+    """A row the CSV reader could not split into cells (a cell over the size limit, a stray quote)."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+
 def read_table(path: str | Path, mapping: str | Path | Mapping | None = None) -> Iterator[Any]:
     """Raw items (``("table", index, (record, columns), "row N")``) or Rejections, one per data row."""
     m = mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
@@ -31,6 +38,8 @@ def _records(rows: Iterator[tuple[int, list[Any]]], m: Mapping, name: str) -> It
         header_row, header = next(rows)
     except StopIteration:
         raise InputError(f"{name}: the file is empty (expected a header row)") from None
+    if isinstance(header, BadRow):
+        raise InputError(f"{name}: the header row cannot be read ({header.problem})")
     layout: list[Column | None] = []
     unmapped = []
     for cell in header:
@@ -59,6 +68,10 @@ def _rows_to_records(rows, layout, has_id, name) -> Iterator[Any]:
     index = 0
     try:
         for row, cells in rows:
+            if isinstance(cells, BadRow):  # this row only; the rows after it are read
+                yield Rejection(index, None, (f"row {row}: {cells.problem}",), f"row {row}")
+                index += 1
+                continue
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
             source = f"row {row}"
@@ -228,9 +241,32 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
     return dialect
 
 
-def _csv_iter(fh, dialect) -> Iterator[tuple[int, list[Any]]]:
+def _csv_iter(fh, dialect) -> Iterator[tuple[int, list[Any] | BadRow]]:
+    """Rows numbered as a spreadsheet shows them. A row the reader refuses (a cell longer than the
+    csv module's limit) or one running over several lines of the file (a quote mark left open joins
+    the lines after it into one cell: names and DUF numbers in the id) is a BadRow; no field of the
+    format takes a line break."""
     with fh:
-        for number, cells in enumerate(csv.reader(fh, dialect), start=1):
+        reader = csv.reader(fh, dialect)
+        number = 0
+        while True:
+            first_line = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                number += 1
+                limit = csv.field_size_limit()
+                problem = (f"a cell longer than {limit} characters" if "field limit" in str(exc)
+                           else f"not readable as CSV ({str(exc)[:80]})")
+                yield number, BadRow(problem + "; the row was not read")
+                continue
+            number += 1
+            if reader.line_num != first_line and any("\n" in c or "\r" in c for c in cells):
+                yield number, BadRow(f"a quoted cell runs over lines {first_line}-{reader.line_num} of the file "
+                                     "(a quote mark left open?); the row was not read")
+                continue
             yield number, cells
 
 

@@ -1,0 +1,220 @@
+"""Issue 17: every row of the attack table, as a test (docs/reliability.md names each one).
+
+Each test failed on the code before the fix (traceback, lost records, a half-written or destroyed
+file, a cell a spreadsheet runs, a silent exit 0) and holds the promise now.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from integrules import synthetic
+from integrules.cli import main
+
+AS_OF = "2024-11-27"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def cli(*argv, env=None, **kwargs):
+    """The command in a subprocess (a traceback, an exit code and stdout as a user sees them)."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "integrules", *argv], capture_output=True, text=True,
+                          env=full_env, timeout=120, **kwargs)
+
+
+def people(n=5):
+    return synthetic.case_file(n)["participants"]
+
+
+def deep(levels):
+    return "[" * levels + "]" * levels
+
+
+def json_file_with(tmp_path, index, text, n=5, name="case.json"):
+    """A case file of ``n`` participants whose ``index``-th is replaced by the raw JSON ``text``."""
+    parts = [json.dumps(p, ensure_ascii=False) for p in people(n)]
+    parts[index] = text
+    path = tmp_path / name
+    path.write_text('{"as_of": "%s", "participants": [\n%s\n]}\n' % (AS_OF, ",\n".join(parts)), encoding="utf-8")
+    return path
+
+
+def one_line_error(err):
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert "Traceback" not in err
+    return lines
+
+
+# -- readers: one record's depth, size or quoting costs that record only -------------------------------
+
+@pytest.mark.parametrize("index", [0, 2, 4])
+@pytest.mark.parametrize("what,text", [
+    ("nested too deeply", '{"id": "deep", "education": %s}' % deep(1500)),
+    ("a number too long to read", '{"id": "long", "children_under_18": %s}' % ("9" * 5000)),
+])
+def test_json_record_too_deep_or_with_a_huge_number_is_one_rejection(tmp_path, capsys, index, what, text):
+    path = json_file_with(tmp_path, index, text)
+    code, out, err = run(capsys, "check", str(path), "--format", "json")
+    doc = json.loads(out)
+    assert code == 3 and "Traceback" not in err
+    summary = doc["summary"]
+    assert (summary["read"], summary["evaluated"], summary["rejected"]) == (5, 4, 1)
+    [rejection] = doc["rejected"]
+    assert rejection["index"] == index and what in rejection["errors"][0]
+    assert rejection["errors"][0].startswith(f"participants[{index}]")
+    assert sorted(p["index"] for p in doc["participants"]) == [i for i in range(5) if i != index]
+
+
+def test_json_record_too_deep_when_keys_follow_the_participants(tmp_path, capsys):
+    """sort_keys puts "settings" after "participants": the header is read by skipping the records once."""
+    parts = [json.dumps(p) for p in people(3)]
+    parts[1] = deep(1500)
+    path = tmp_path / "sorted.json"
+    path.write_text('{"as_of": "%s", "participants": [%s], "settings": {}}' % (AS_OF, ",".join(parts)))
+    code, out, _ = run(capsys, "check", str(path), "--format", "json")
+    doc = json.loads(out)
+    assert code == 3 and doc["summary"]["evaluated"] == 2 and doc["rejected"][0]["index"] == 1
+
+
+def test_json_lines_record_too_deep_is_one_rejection(tmp_path, capsys):
+    lines = [json.dumps(p) for p in people(3)]
+    lines[1] = deep(1500)
+    path = tmp_path / "case.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    code, out, _ = run(capsys, "check", str(path), "--format", "json", "--as-of", AS_OF)
+    doc = json.loads(out)
+    assert code == 3 and (doc["summary"]["evaluated"], doc["summary"]["rejected"]) == (2, 1)
+
+
+HEADER = "Id;DUF-nummer;Fornavn, Etternavn;Avslutningsdato"
+
+
+def test_csv_cell_over_128_kib_in_a_middle_row_rejects_that_row(tmp_path, capsys):
+    rows = [HEADER, "A1;202208703208;Syntetisk En;01.12.2023", "A2;;" + "x" * 140_000 + ";01.12.2023",
+            "A3;;Syntetisk Tre;01.12.2023", "A4;;Syntetisk Fire;01.12.2023"]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(path), "--format", "json", "--as-of", AS_OF)
+    doc = json.loads(out)
+    assert code == 3 and "Traceback" not in err
+    assert (doc["summary"]["read"], doc["summary"]["evaluated"], doc["summary"]["rejected"]) == (4, 3, 1)
+    [rejection] = doc["rejected"]
+    assert rejection["source"] == "row 3" and "longer than" in rejection["errors"][0]
+    assert [p["participant_id"] for p in doc["participants"]] == ["A1", "A3", "A4"]
+
+
+def test_csv_stray_quote_is_a_rejection_naming_the_row_without_personal_data(tmp_path, capsys):
+    rows = [HEADER, "A1;202208703208;Syntetisk En;01.12.2023", '"A2;202208703209;Syntetisk To;01.12.2023',
+            "A3;202208703210;Syntetisk Tre;01.12.2023", "A4;202208703211;Syntetisk Fire;01.12.2023"]
+    path = tmp_path / "quote.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(path), "--format", "json", "--as-of", AS_OF)
+    doc = json.loads(out)
+    assert code == 3
+    [rejection] = doc["rejected"]
+    assert rejection["source"] == "row 3" and rejection["record_id"] is None
+    assert "quote" in rejection["errors"][0] and "row 3" in rejection["errors"][0]
+    for secret in ("Syntetisk", "2022087032", "A3;"):
+        assert secret not in out and secret not in err
+    s = doc["summary"]
+    assert s["read"] == s["evaluated"] + s["rejected"]
+
+
+def test_participants_given_twice_is_refused_before_any_output(tmp_path, capsys):
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps({"as_of": AS_OF, "participants": people(2)})[:-1] + ', "participants": []}')
+    code, out, err = run(capsys, "check", str(path), "--format", "json")
+    assert code == 3 and out == "" and "'participants' is given twice" in err
+
+
+# -- the outer guard ----------------------------------------------------------------------------------
+
+def test_an_unexpected_exception_is_one_line_exit_5_and_the_traceback_on_request(monkeypatch, capsys):
+    import integrules.cli.check as check
+
+    def broken(args):
+        raise ValueError("Kari Nordmann 202208703208")  # a message that may hold personal data
+
+    monkeypatch.setattr(check, "run", broken)
+    monkeypatch.delenv("INTEGRULES_DEBUG", raising=False)
+    code, out, err = run(capsys, "check", "--example")
+    assert code == 5 and out == "" and len(one_line_error(err)) == 1
+    assert "ValueError" in err and "Kari" not in err and "INTEGRULES_DEBUG" in err
+    code, _, err = run(capsys, "--debug", "check", "--example")
+    assert code == 5 and "Traceback" in err and "Kari Nordmann" in err
+    monkeypatch.setenv("INTEGRULES_DEBUG", "1")
+    code, _, err = run(capsys, "check", "--example")
+    assert code == 5 and "Traceback" in err
+
+
+# -- output: -o is atomic, and a failed write is an error -------------------------------------------------
+
+@pytest.mark.parametrize("target", ["missing/dir/out.txt", "a-folder", "read-only.txt", "/dev/full"])
+@pytest.mark.parametrize("command", [("report", "--example"), ("generate", "3")])
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, capsys, target, command):
+    (tmp_path / "a-folder").mkdir()
+    ro = tmp_path / "read-only.txt"
+    ro.write_text("old report\n")
+    ro.chmod(0o444)
+    path = target if target.startswith("/") else str(tmp_path / target)
+    code, out, err = run(capsys, *command, "-o", path)
+    assert code == 2 and out == "" and len(one_line_error(err)) == 1 and "cannot write" in err
+    assert ro.read_text() == "old report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder", "read-only.txt"]  # no temporary file left
+
+
+def test_output_failing_midway_leaves_the_old_file_intact(tmp_path, capsys, monkeypatch):
+    import integrules.cli.generate as generate
+
+    old = tmp_path / "pop.jsonl"
+    old.write_text("the old population\n")
+    real = generate.write_population
+
+    def fails_midway(out, n, **kwargs):
+        real(out, 2, **kwargs)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(generate, "write_population", fails_midway)
+    code, _, err = run(capsys, "generate", "5", "-o", str(old))
+    assert code == 2 and "No space left on device" in err and "Traceback" not in err
+    assert old.read_text() == "the old population\n" and os.listdir(tmp_path) == ["pop.jsonl"]
+    monkeypatch.setattr(generate, "write_population", real)
+    assert run(capsys, "generate", "5", "-o", str(old))[0] == 0
+    assert len(old.read_text().splitlines()) == 5 and os.listdir(tmp_path) == ["pop.jsonl"]
+
+
+def test_ctrl_c_during_generate_into_an_existing_file_leaves_it_intact(tmp_path):
+    old = tmp_path / "pop.jsonl"
+    old.write_text("the old population\n")
+    proc = subprocess.Popen([sys.executable, "-m", "integrules", "generate", "2000000", "-o", str(old)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and "Traceback" not in err and len(one_line_error(err)) == 1
+    assert old.read_text() == "the old population\n" and os.listdir(tmp_path) == ["pop.jsonl"]
+
+
+def test_stdout_closed_early_is_not_all_met():
+    proc = subprocess.Popen([sys.executable, "-m", "integrules", "check", "--example", "--as-of", AS_OF],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert proc.returncode == 141 and "Traceback" not in err and "broken pipe" in err
