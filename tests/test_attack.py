@@ -218,3 +218,93 @@ def test_stdout_closed_early_is_not_all_met():
     err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert proc.returncode == 141 and "Traceback" not in err and "broken pipe" in err
+
+
+# -- plugin faults ------------------------------------------------------------------------------------
+
+EXITING = """
+import datetime as dt, sys
+from integrules import LegalRef, Regime, RegimeDecision, Text, Unit, hookimpl, met, requirement
+
+REF = LegalRef("testloven", "§ 1", url="https://example.org/testloven")
+
+class Odd(BaseException):
+    pass
+
+def _req(req_id, fn):
+    return requirement(id=req_id, title=Text("T", "T"), description=Text("D", "D"), references=(REF,),
+                       valid_from=dt.date(2000, 1, 1), regime="exiting", responsible=(Unit.FT,))(fn)
+
+def _exit(ctx):
+    sys.exit(0)
+
+def _odd(ctx):
+    raise Odd("for " + str(ctx.p.name))
+
+@hookimpl
+def integrules_register_regimes(register):
+    register.regime(Regime(id="exiting", title=Text("Avslutter", "Exiting"), references=(REF,)))
+
+@hookimpl
+def integrules_register_requirements(register):
+    register.requirement(_req("exiting.exit", _exit), _req("exiting.odd", _odd),
+                         _req("exiting.ok", lambda ctx: met("ok", "ok")))
+
+@hookimpl
+def integrules_decide_regime(participant, as_of, settings):
+    return RegimeDecision(regime="exiting", reason=Text("avslutter", "exiting"), plugin="exitplug")
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_rule_raising_system_exit_or_any_base_exception_is_a_plugin_fault(installed, capsys, jobs):
+    installed(exitplug=EXITING)
+    code, out, err = run(capsys, "check", "--example", "--as-of", AS_OF, "--format", "json", "--jobs", jobs)
+    doc = json.loads(out)
+    assert code == 4 and doc["summary"]["evaluated"] == 70 and doc["summary"]["plugin_errors"] == 140
+    assert "plugin 'exitplug' failed on record 0 (exiting.exit): SystemExit" in err
+    assert "(exiting.odd): Odd" in err and "Traceback" not in err
+    for p in doc["participants"]:
+        outcomes = {f["requirement_id"]: f["outcome"] for f in p["findings"]}
+        assert outcomes == {"exiting.exit": "error", "exiting.odd": "error", "exiting.ok": "met"}
+
+
+def test_a_rule_raising_keyboard_interrupt_still_stops_the_run():
+    from fakeplugins import base, make_plugin
+    from integrules import Engine, LegalRef, Text, Unit, requirement
+    import datetime as dt
+
+    def stop(ctx):
+        raise KeyboardInterrupt
+
+    req = requirement(id="stop.now", title=Text("T", "T"), description=Text("D", "D"),
+                      references=(LegalRef("testloven", "§ 1"),), valid_from=dt.date(2000, 1, 1), regime="base",
+                      responsible=(Unit.FT,))(stop)
+    engine = Engine(entry_points=False, plugins=[base, make_plugin("stop", integrules_register_requirements=lambda register: register.requirement(req))])
+    from integrules.model import Participant
+    with pytest.raises(KeyboardInterrupt):
+        engine.evaluate(Participant(id="a"), dt.date(2024, 1, 1))
+
+
+SECRET = "Kari Nordmann 202208703208"
+LEAKY_IMPORT = f"raise ImportError({SECRET!r})\n"
+LEAKY_EXIT = f"import sys\nsys.exit({SECRET!r})\n"
+LEAKY_REGISTER = f"""
+from integrules import hookimpl
+
+@hookimpl
+def integrules_register_requirements(register):
+    raise ValueError({SECRET!r})
+"""
+
+
+def test_plugin_errors_at_import_and_registration_print_only_type_and_plugin(installed, capsys):
+    installed(leakyimport=LEAKY_IMPORT, leakyexit=LEAKY_EXIT, leakyregister=LEAKY_REGISTER)
+    code, out, err = run(capsys, "check", "--example", "--as-of", AS_OF, "--format", "json")
+    assert code == 0 and json.loads(out)["summary"]["read"] == 70
+    assert "plugin 'leakyimport' (integrules_leakyimport) failed to load: ImportError" in err
+    assert "plugin 'leakyexit' (integrules_leakyexit) failed to load: SystemExit" in err
+    assert "plugin 'leakyregister' failed in integrules_register_requirements: ValueError" in err
+    assert "Kari" not in err and "202208703208" not in err and "Traceback" not in err
+    code, out, err = run(capsys, "plugins")
+    assert code == 4 and "Kari" not in out + err and "202208703208" not in out + err
