@@ -308,3 +308,54 @@ def test_plugin_errors_at_import_and_registration_print_only_type_and_plugin(ins
     assert "Kari" not in err and "202208703208" not in err and "Traceback" not in err
     code, out, err = run(capsys, "plugins")
     assert code == 4 and "Kari" not in out + err and "202208703208" not in out + err
+
+
+# -- escaping per output format -------------------------------------------------------------------------
+
+HOSTILE_IDS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR",
+               "[x](javascript:alert(1))", "<script>alert(1)</script>", "esc\x1b[31mred", "ny\nlinje"]
+HOSTILE_KOMMUNE = "<script>alert(1)</script> [k](javascript:alert(2)) \x1b]0;title\x07\x1b[2J"
+
+
+def hostile_file(tmp_path):
+    """Participants with hostile ids, each rejected (so each id is listed) plus one judged."""
+    parts = [{"id": i, "birth_date": "not a date"} for i in HOSTILE_IDS]
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps({"kommune": HOSTILE_KOMMUNE, "as_of": AS_OF,
+                                "participants": [*parts, {**people(1)[0], "id": "\x1b[1mjudged"}]}))
+    return path
+
+
+def test_report_csv_neutralises_cells_a_spreadsheet_would_run(tmp_path, capsys):
+    import csv as csvmod
+    import io
+    code, out, _ = run(capsys, "report", str(hostile_file(tmp_path)), "--format", "csv")
+    assert code == 3
+    cells = [c for row in csvmod.reader(io.StringIO(out)) for c in row]
+    rejected_ids = [row[3] for row in csvmod.reader(io.StringIO(out)) if row[2] == "rejected"]
+    assert len(rejected_ids) == len(HOSTILE_IDS)
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in rejected_ids and "'@SUM(A1)" in rejected_ids and "'\\x09TAB" in rejected_ids
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_report_markdown_and_text_escape_markup_and_control_characters(tmp_path, capsys, fmt):
+    code, out, _ = run(capsys, "report", str(hostile_file(tmp_path)), "--format", fmt)
+    assert code == 3 and "\x1b" not in out and "\x07" not in out and "\r" not in out
+    assert "\\x1b" in out
+    if fmt == "markdown":
+        import re
+        assert not re.search(r"(?<!\\)<script", out) and not re.search(r"(?<!\\)\]\(javascript:", out)
+        assert "\\<script\\>" in out and "\\[x\\](javascript:alert(1))" in out
+
+
+def test_report_html_escapes_markup(tmp_path, capsys):
+    pytest.importorskip("jinja2")
+    code, out, _ = run(capsys, "report", str(hostile_file(tmp_path)), "--format", "html")
+    assert code == 3 and "<script>alert(" not in out and "&lt;script&gt;alert(" in out
+
+
+def test_check_text_escapes_control_characters(tmp_path, capsys):
+    code, out, _ = run(capsys, "check", str(hostile_file(tmp_path)))
+    assert code == 3 and "\x1b" not in out and "\x07" not in out and "\r" not in out
+    assert "\\x1b[1mjudged" in out and "esc\\x1b[31mred" in out and "ny\\x0alinje" in out
