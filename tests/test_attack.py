@@ -359,3 +359,46 @@ def test_check_text_escapes_control_characters(tmp_path, capsys):
     code, out, _ = run(capsys, "check", str(hostile_file(tmp_path)))
     assert code == 3 and "\x1b" not in out and "\x07" not in out and "\r" not in out
     assert "\\x1b[1mjudged" in out and "esc\\x1b[31mred" in out and "ny\\x0alinje" in out
+
+
+# -- interrupts -------------------------------------------------------------------------------------------
+
+def _group_alive(pgid):
+    alive = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                alive.append(int(entry))
+    return alive
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find the workers")
+def test_one_ctrl_c_stops_a_parallel_check_reaps_the_workers_and_exits_130(tmp_path):
+    path = tmp_path / "many.jsonl"
+    assert main(["generate", "3000", "-o", str(path)]) == 0
+    out = tmp_path / "out.txt"
+    with open(out, "w") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "integrules", "check", str(path), "--jobs", "2",
+                                 "--as-of", AS_OF], stdout=fh, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)  # its own process group, as a terminal's job
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and out.stat().st_size < 10_000 and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole group, workers included
+    sent = time.monotonic()
+    try:
+        _, err = proc.communicate(timeout=20)
+    finally:  # never leave a hung run behind
+        if proc.poll() is None or _group_alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert time.monotonic() - sent < 5
+    assert proc.returncode == 130 and "Traceback" not in err
+    assert one_line_error(err) == ["integrules: avbrutt / interrupted"]
+    time.sleep(0.2)
+    assert _group_alive(proc.pid) == []  # no worker left behind

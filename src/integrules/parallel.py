@@ -32,6 +32,7 @@ import collections
 import datetime as dt
 import multiprocessing
 import os
+import signal
 from typing import Any, Callable, Iterable, Iterator
 
 import attrs
@@ -65,6 +66,13 @@ def _init(engine_kwargs: dict[str, Any], map_item: Callable[[Any], Any] | None,
     _engine = Engine(**engine_kwargs)
     _map = map_item or (_keep if map_chunk is not None else _drop_participant)
     _map_chunk = map_chunk
+
+
+def _init_worker(*args: Any) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the main process alone handles it (it
+    # ends the pool); workers that also raised KeyboardInterrupt left the pool hanging.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(*args)
 
 
 def _work(task: tuple[dt.date, list[RawItem | Rejection]]) -> tuple[Any, list[Fault], int]:
@@ -146,7 +154,8 @@ class ParallelRun:
             return
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
-        with ctx.Pool(self.jobs, initializer=_init, initargs=(self.engine_kwargs, self.map_item, self.map_chunk)) as pool:
+        pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.engine_kwargs, self.map_item, self.map_chunk))
+        try:
             pending: collections.deque = collections.deque()
             for chunk in _chunks(self.items, self.chunk):
                 pending.append(pool.apply_async(_work, ((self.as_of, chunk),)))
@@ -158,6 +167,10 @@ class ParallelRun:
                 out, faults, count = pending.popleft().get()
                 self._collect(faults, count)
                 yield from ([out] if chunked else out)
+            pool.close()
+        finally:  # done, Ctrl-C, an error or the consumer gone: the workers are ended and reaped
+            pool.terminate()
+            pool.join()
 
 
 def evaluate_parallel(source: str | os.PathLike | Iterable[RawItem | Rejection], as_of: dt.date,
