@@ -402,3 +402,70 @@ def test_one_ctrl_c_stops_a_parallel_check_reaps_the_workers_and_exits_130(tmp_p
     assert one_line_error(err) == ["integrules: avbrutt / interrupted"]
     time.sleep(0.2)
     assert _group_alive(proc.pid) == []  # no worker left behind
+
+
+# -- dates at the ends of the calendar ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31", "01.01.0001", "31.12.1899", "01.01.2200"])
+def test_as_of_outside_the_dates_read_is_a_usage_error(capsys, as_of):
+    with pytest.raises(SystemExit) as exit_info:  # argparse: one line and exit 2
+        main(["check", "--example", "--as-of", as_of])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "outside the dates integrules reads" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("as_of, ok", [("1899-12-31", False), ("1900-01-01", True), ("2199-12-31", True),
+                                        ("2200-01-01", False)])
+def test_the_bounds_of_the_dates_read(as_of, ok):
+    """Day before / the day / day after at both ends; the same in every reader of dates."""
+    from integrules.dates import parse_date
+    from integrules.errors import FieldValueError
+    from integrules.convert import fast_structurer
+    from integrules.model import Participant
+    from integrules.fastjson import json_structurer
+    from integrules.reading import structure_participant
+    norwegian = ".".join(reversed(as_of.split("-")))
+    for text in (as_of, norwegian):
+        if ok:
+            assert parse_date(text).isoformat() == as_of
+        else:
+            with pytest.raises(FieldValueError, match="outside the dates integrules reads"):
+                parse_date(text)
+    record = {"id": "a", "settlement_date": as_of}
+    result = structure_participant(record, 0)
+    assert (type(result).__name__ == "Participant") is ok
+    if not ok:
+        assert "participants[0].settlement_date" in result.errors[0] and "outside" in result.errors[0]
+        with pytest.raises(Exception):
+            fast_structurer(Participant)(record)
+        fast = json_structurer(Participant)
+        if fast is not None:
+            with pytest.raises(Exception):
+                fast(json.dumps(record))
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_fact_dated_near_9999_is_a_rejected_record_not_a_plugin_fault(tmp_path, capsys, suffix, jobs):
+    parts = people(3)
+    parts[1] = {**parts[1], "settlement_date": "9999-12-15", "birth_date": "0001-01-01"}
+    path = tmp_path / f"far{suffix}"
+    if suffix == ".json":
+        path.write_text(json.dumps({"as_of": AS_OF, "participants": parts}))
+    else:
+        path.write_text("\n".join(map(json.dumps, parts)) + "\n")
+    code, out, err = run(capsys, "check", str(path), "--format", "json", "--as-of", AS_OF, "--jobs", jobs)
+    doc = json.loads(out)
+    assert code == 3 and doc["summary"]["plugin_errors"] == 0 and doc["summary"]["evaluated"] == 2
+    errors = " ".join(doc["rejected"][0]["errors"])
+    assert "settlement_date" in errors and "birth_date" in errors and "outside the dates" in errors
+
+
+def test_date_arithmetic_within_the_bounds_cannot_overflow():
+    import datetime as dt
+    from integrules.dates import MAX_DATE, MIN_DATE, add_months, add_years
+    assert add_months(MAX_DATE, 12 * 100) == dt.date(2299, 12, 31)
+    assert add_months(MIN_DATE, -12 * 100) == dt.date(1800, 1, 1)
+    assert add_years(MAX_DATE, 100) == dt.date(2299, 12, 31)
+    with pytest.raises((ValueError, OverflowError)):  # what a bound keeps rules away from
+        add_months(dt.date(9999, 12, 31), 1)
