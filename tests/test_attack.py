@@ -469,3 +469,41 @@ def test_date_arithmetic_within_the_bounds_cannot_overflow():
     assert add_years(MAX_DATE, 100) == dt.date(2299, 12, 31)
     with pytest.raises((ValueError, OverflowError)):  # what a bound keeps rules away from
         add_months(dt.date(9999, 12, 31), 1)
+
+
+# -- new-plugin and pseudonymisation keys ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["integreringsloven", "kapittel6a", "norskmal", "eksempelkommune"])
+def test_new_plugin_refuses_the_name_of_an_installed_plugin(tmp_path, capsys, name):
+    code, out, err = run(capsys, "new-plugin", name, "--dir", str(tmp_path))
+    assert code == 2 and "choose another name" in err and not (tmp_path / name).exists()
+
+
+def test_new_plugin_refuses_a_distribution_or_package_of_that_name(installed, tmp_path, capsys):
+    installed(otherplug="")
+    code, _, err = run(capsys, "new-plugin", "otherplug", "--dir", str(tmp_path))
+    assert code == 2 and "installed plugin" in err
+    (tmp_path / "integrules_onlypackage.py").write_text("")  # importable (tmp_path is on sys.path)
+    code, _, err = run(capsys, "new-plugin", "onlypackage", "--dir", str(tmp_path / "out"))
+    assert code == 2 and "importable" in err
+
+
+def test_new_plugin_into_a_file_is_a_clear_error(tmp_path, capsys):
+    afile = tmp_path / "a-file"
+    afile.write_text("")
+    code, _, err = run(capsys, "new-plugin", "minkommune", "--dir", str(afile))
+    assert code == 2 and "not a folder" in err and len(one_line_error(err)) == 1
+
+
+@pytest.mark.parametrize("key", ["a", "kort nøkkel", "x" * 64, "ab" * 20, "0123456789abcdef0123456789abcde"])
+def test_weak_pseudonymisation_keys_are_refused(capsys, monkeypatch, key):
+    code, out, err = run(capsys, "check", "--example", "--pseudonymise", "--key", key)
+    assert code == 2 and out == "" and "secrets.token_hex(32)" in err
+    monkeypatch.setenv("INTEGRULES_PSEUDONYM_KEY", key)
+    assert run(capsys, "check", "--example", "--pseudonymise")[0] == 2
+
+
+def test_a_strong_key_is_taken(capsys):
+    import secrets
+    code, out, _ = run(capsys, "check", "--example", "--as-of", AS_OF, "--pseudonymise", "--key", secrets.token_hex(32))
+    assert code in (0, 1) and "psn-" in out

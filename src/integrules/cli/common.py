@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from importlib import resources
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from ..dates import parse_date
 from ..engine import Engine
 from ..errors import FieldValueError, PluginLoadError, UsageError
-from ..privacy import ENV_KEY, Pseudonymiser
+from ..privacy import ENV_KEY, KEY_ADVICE, Pseudonymiser, weak_key
 
 EXAMPLE = "eksempelkommune.json"
 
@@ -60,10 +61,13 @@ def pseudonymiser(args: argparse.Namespace) -> Pseudonymiser | None:
         if getattr(args, "key", None):
             raise UsageError("--key is only used with --pseudonymise")
         return None
-    found = Pseudonymiser.from_environment(args.key)
-    if found is None:
+    key = args.key if args.key is not None else os.environ.get(ENV_KEY)
+    if not key:
         raise UsageError(f"--pseudonymise needs a key: --key KEY or the environment variable {ENV_KEY}")
-    return found
+    weak = weak_key(key)
+    if weak:
+        raise UsageError(f"--pseudonymise: {weak}; make a strong key with: {KEY_ADVICE}")
+    return Pseudonymiser(key)
 
 
 def parse_settings(pairs: list[str], base: dict[str, Any] | None = None) -> dict[str, Any]:
