@@ -507,3 +507,30 @@ def test_a_strong_key_is_taken(capsys):
     import secrets
     code, out, _ = run(capsys, "check", "--example", "--as-of", AS_OF, "--pseudonymise", "--key", secrets.token_hex(32))
     assert code in (0, 1) and "psn-" in out
+
+
+# -- JSON Lines on standard input ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("flag", [(), ("--input-format", "jsonl")])
+def test_json_lines_on_stdin_are_read_as_json_lines(flag):
+    lines = "\n".join(json.dumps(p) for p in people(4)) + "\n"
+    proc = cli("check", "-", *flag, "--as-of", AS_OF, "--format", "json", input=lines)
+    assert proc.returncode in (0, 1), proc.stderr
+    summary = json.loads(proc.stdout)["summary"]
+    assert (summary["read"], summary["evaluated"], summary["rejected"]) == (4, 4, 0)
+
+
+@pytest.mark.parametrize("pretty", [False, True])
+def test_a_case_file_on_stdin_is_still_one_json_document(pretty):
+    doc = json.dumps({"as_of": AS_OF, "participants": people(3)}, indent=1 if pretty else None)
+    proc = cli("check", "-", "--format", "json", input=doc)
+    assert proc.returncode in (0, 1) and json.loads(proc.stdout)["summary"]["evaluated"] == 3
+    proc = cli("check", "-", "--format", "json", "--input-format", "jsonl", input=doc)
+    assert proc.returncode == 3 and "Traceback" not in proc.stderr  # said to be JSON Lines: lines rejected
+
+
+def test_input_format_overrides_the_suffix(tmp_path, capsys):
+    path = tmp_path / "export.txt"
+    path.write_text("\n".join(json.dumps(p) for p in people(2)) + "\n")
+    code, out, _ = run(capsys, "check", str(path), "--input-format", "jsonl", "--format", "json", "--as-of", AS_OF)
+    assert code in (0, 1) and json.loads(out)["summary"]["evaluated"] == 2

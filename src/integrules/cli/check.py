@@ -80,9 +80,9 @@ def run(args: argparse.Namespace) -> int:
     pseudonyms = pseudonymiser(args)
     jobs = getattr(args, "jobs", 1)
     if jobs > 1:
-        header, records = read_raw(path, mapping=args.mapping)
+        header, records = read_raw(path, mapping=args.mapping, input_format=args.input_format)
     else:
-        header, records = read_case_file(path, mapping=args.mapping)
+        header, records = read_case_file(path, mapping=args.mapping, input_format=args.input_format)
     engine = make_engine(args, header.settings)
     # The command line is the one place a clock is read, and only when no date is given.
     as_of = args.as_of or header.as_of or dt.date.today()

@@ -12,6 +12,7 @@ from typing import Any
 from ..dates import parse_date
 from ..engine import Engine
 from ..errors import FieldValueError, PluginLoadError, UsageError
+from ..reading import INPUT_FORMATS
 from ..privacy import ENV_KEY, KEY_ADVICE, Pseudonymiser, weak_key
 
 EXAMPLE = "eksempelkommune.json"
@@ -32,6 +33,9 @@ def add_input_arguments(p: argparse.ArgumentParser, *, file_help: str, date_help
     """FILE, --example and --as-of, shared by the commands that read a case file."""
     p.add_argument("file", nargs="?", help=file_help)
     p.add_argument("--example", action="store_true", help="bruk det innebygde eksempelet / use the bundled example")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, metavar="FORMAT",
+                   help=f"filens format / the file's format ({', '.join(INPUT_FORMATS)}); default: by its suffix, "
+                        "and on standard input JSON Lines when the first line is a participant, else JSON")
     p.add_argument("--as-of", type=date_arg, metavar="DATE",
                    help=f"{date_help} (YYYY-MM-DD or dd.mm.yyyy); default: the file's as_of, else today")
 

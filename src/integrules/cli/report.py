@@ -48,10 +48,11 @@ def _mapping_for(path: str, mapping: str | None, main: bool) -> str | None:
 def _one(engine, path: str, as_of: dt.date | None, args, *, label: str, workers: dict | None = None,
          main: bool = True) -> dict:
     mapping = _mapping_for(path, args.mapping, main)
+    fmt = args.input_format if main else None
     if args.jobs > 1:
-        header, records = read_raw(path, mapping=mapping)
+        header, records = read_raw(path, mapping=mapping, input_format=fmt)
     else:
-        header, records = read_case_file(path, mapping=mapping)
+        header, records = read_case_file(path, mapping=mapping, input_format=fmt)
     day = as_of or header.as_of or dt.date.today()  # the one place a clock is read: no date given at all
     period = (args.since, day) if args.since else None
     if period and period[0] > day:
@@ -67,7 +68,7 @@ def _one(engine, path: str, as_of: dt.date | None, args, *, label: str, workers:
 def run(args: argparse.Namespace) -> int:
     path = resolve_input(args)
     args.pseudonyms = pseudonymiser(args)
-    header, _ = read_case_file(path, mapping=args.mapping)
+    header, _ = read_case_file(path, mapping=args.mapping, input_format=args.input_format)
     engine = make_engine(args, header.settings)
     workers = None
     if args.jobs > 1:  # each worker builds an engine like this one: same plugins, same settings

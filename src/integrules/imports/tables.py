@@ -26,10 +26,13 @@ class BadRow:
         self.problem = problem
 
 
-def read_table(path: str | Path, mapping: str | Path | Mapping | None = None) -> Iterator[Any]:
-    """Raw items (``("table", index, (record, columns), "row N")``) or Rejections, one per data row."""
+def read_table(path: str | Path, mapping: str | Path | Mapping | None = None, kind: str | None = None) -> Iterator[Any]:
+    """Raw items (``("table", index, (record, columns), "row N")``) or Rejections, one per data row.
+
+    ``kind`` is "csv" or "xlsx" (default: by the file's suffix)."""
     m = mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
-    rows = _xlsx_rows(path, m) if str(path).lower().endswith(".xlsx") else _csv_rows(path, m)
+    xlsx = kind == "xlsx" if kind else str(path).lower().endswith(".xlsx")
+    rows = _xlsx_rows(path, m) if xlsx else _csv_rows(path, m)
     return _records(rows, m, str(path))
 
 
