@@ -534,3 +534,33 @@ def test_input_format_overrides_the_suffix(tmp_path, capsys):
     path.write_text("\n".join(json.dumps(p) for p in people(2)) + "\n")
     code, out, _ = run(capsys, "check", str(path), "--input-format", "jsonl", "--format", "json", "--as-of", AS_OF)
     assert code in (0, 1) and json.loads(out)["summary"]["evaluated"] == 2
+
+
+# -- xlsx: what reading values only would hide -------------------------------------------------------------------
+
+def test_xlsx_merged_cells_formulas_without_a_value_and_an_empty_first_sheet_are_named(tmp_path, capsys):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["Id", "DUF-nummer", "Avslutningsdato"])
+    sheet.append(["A1", "202208703208", "01.12.2023"])
+    sheet.append(["A2", "=B2", "01.12.2023"])  # openpyxl stores no value for a formula
+    sheet.append(["A3", None, None])
+    sheet.merge_cells("B4:C4")
+    path = tmp_path / "doubts.xlsx"
+    book.save(path)
+    code, out, err = run(capsys, "check", str(path), "--format", "json", "--as-of", AS_OF)
+    assert code in (0, 1, 3) and json.loads(out)["summary"]["read"] == 3
+    assert "warning" in err and "sheet 'Data'" in err and "formula" in err and "B3" in err
+    assert "merged" in err and "B4:C4" in err and "202208703208" not in err
+
+    empty_first = openpyxl.Workbook()
+    empty_first.active.title = "Forside"
+    data = empty_first.create_sheet("Deltakere")
+    data.append(["Id"])
+    data.append(["A1"])
+    path = tmp_path / "empty-first.xlsx"
+    empty_first.save(path)
+    code, out, err = run(capsys, "check", str(path), "--as-of", AS_OF)
+    assert code == 3 and out == "" and "the first sheet 'Forside' is empty" in err and "'Deltakere'" in err

@@ -14,8 +14,9 @@ import importlib
 import os
 import sys
 import traceback
+import warnings
 
-from ..errors import IntegrulesError
+from ..errors import InputWarning, IntegrulesError
 
 COMMANDS = ("check", "requirements", "plugins", "test", "report", "new_plugin", "generate")
 
@@ -47,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     debug = args.debug or bool(os.environ.get(ENV_DEBUG))
     try:
-        code = args._run(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", InputWarning)
+            warnings.showwarning = _show_warning
+            code = args._run(args)
         sys.stdout.flush()  # a write that fails here (a closed pipe, a full disk) is still this run's failure
         return code
     except IntegrulesError as exc:
@@ -73,6 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"unexpected error ({type(exc).__name__}); nothing more was written. "
              f"Run with --debug or {ENV_DEBUG}=1 to see the traceback")
         return EXIT_UNEXPECTED
+
+
+def _show_warning(message, category, *args, **kwargs) -> None:
+    if issubclass(category, InputWarning):
+        _say(f"advarsel/warning: {message}")
+    else:  # a library's own warning: as Python shows it
+        sys.stderr.write(warnings.formatwarning(message, category, *args, **kwargs))
 
 
 def _say(message: str) -> None:

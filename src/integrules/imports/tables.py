@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
+import posixpath
+import warnings
+import zipfile
+from xml.etree import ElementTree
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..dates import parse_date
-from ..errors import FieldValueError, InputError
+from ..errors import FieldValueError, InputError, InputWarning
 from ..privacy import describe
 from ..results import Rejection
 from .mapping import Column, Mapping, load_mapping, norm
@@ -289,7 +293,60 @@ def _xlsx_rows(path: str | Path, m: Mapping) -> Iterator[tuple[int, list[Any]]]:
         book.close()
         raise InputError(f"{name}: no sheet named {m.sheet!r} (sheets: {', '.join(book.sheetnames)})")
     sheet = book[m.sheet] if m.sheet is not None else book.worksheets[0]
+    if m.sheet is None and sheet.max_row in (None, 0, 1) and sheet.max_column in (None, 0, 1) \
+            and not any(any(c is not None for c in row) for row in sheet.iter_rows(max_row=2, values_only=True)):
+        others = [n for n in book.sheetnames[1:]]
+        book.close()
+        hint = f"; the other sheets: {', '.join(map(repr, others))} (name one with \"sheet\" in a mapping file)" if others else ""
+        raise InputError(f"{name}: the first sheet {sheet.title!r} is empty{hint}")
+    for message in _xlsx_doubts(path, sheet.title):
+        warnings.warn(f"{name}: {message}", InputWarning, stacklevel=2)
     return _xlsx_iter(book, sheet)
+
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _xlsx_doubts(path: str | Path, title: str, limit: int = 10) -> list[str]:
+    """What data_only reading cannot show: formula cells without a saved value (read as empty, so
+    the fact is unknown) and merged cells (only the first cell holds the value). Read from the
+    sheet's XML, streamed; named by sheet and cell, at most ``limit`` of each kind."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+            rid = next((s.get(_REL) for s in book.iter(f"{_NS}sheet") if s.get("name") == title), None)
+            target = next((r.get("Target") for r in rels if r.get("Id") == rid), None)
+            if target is None:
+                return []
+            member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            formulas: list[str] = []
+            merged: list[str] = []
+            n_formulas = n_merged = 0
+            with z.open(member) as fh:
+                for _, el in ElementTree.iterparse(fh):
+                    if el.tag == f"{_NS}c":
+                        if el.find(f"{_NS}f") is not None and not (el.findtext(f"{_NS}v") or "").strip():
+                            n_formulas += 1
+                            if len(formulas) < limit:
+                                formulas.append(el.get("r", "?"))
+                        el.clear()
+                    elif el.tag == f"{_NS}mergeCell":
+                        n_merged += 1
+                        if len(merged) < limit:
+                            merged.append(el.get("ref", "?"))
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError, RuntimeError):
+        return []  # not the usual layout: openpyxl read it; nothing more to say
+    out = []
+    if n_formulas:
+        out.append(f"sheet {title!r}: {n_formulas} formula cell(s) without a saved value, read as empty (unknown): "
+                   f"{', '.join(formulas)}{' ...' if n_formulas > limit else ''} (open and save the file in Excel "
+                   "to store the values)")
+    if n_merged:
+        out.append(f"sheet {title!r}: {n_merged} merged cell range(s), only the first cell of each holds the value: "
+                   f"{', '.join(merged)}{' ...' if n_merged > limit else ''}")
+    return out
 
 
 def _xlsx_iter(book, sheet) -> Iterator[tuple[int, list[Any]]]:
