@@ -564,3 +564,21 @@ def test_xlsx_merged_cells_formulas_without_a_value_and_an_empty_first_sheet_are
     empty_first.save(path)
     code, out, err = run(capsys, "check", str(path), "--as-of", AS_OF)
     assert code == 3 and out == "" and "the first sheet 'Forside' is empty" in err and "'Deltakere'" in err
+
+
+# -- duplicate ids --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_duplicate_participant_ids_are_a_warning_and_each_record_counts(tmp_path, capsys, jobs):
+    parts = people(4)
+    parts[2] = {**parts[2], "id": parts[0]["id"]}
+    parts[3] = {**parts[3], "id": parts[0]["id"], "birth_date": "not a date"}  # a rejected record counts too
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps({"as_of": AS_OF, "participants": parts}))
+    code, out, err = run(capsys, "check", str(path), "--format", "json", "--jobs", jobs,
+                         "--pseudonymise", "--key", "en nøkkel som er lang nok for testen her")
+    assert code == 3 and json.loads(out)["summary"]["read"] == 4
+    assert "2 record(s) repeat the id of an earlier record (records 2, 3)" in err
+    assert parts[0]["id"] not in err  # pseudonymised output: the id is not named
+    code, _, err = run(capsys, "check", "--example", "--as-of", AS_OF)
+    assert "repeat the id" not in err

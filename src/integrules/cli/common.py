@@ -91,3 +91,42 @@ def make_engine(args: argparse.Namespace, file_settings: dict[str, Any] | None =
     for message in engine.load_errors:
         print(f"integrules: advarsel/warning: {message}", file=sys.stderr)
     return engine
+
+
+class DuplicateIds:
+    """Participant ids seen more than once in one input, for a warning at the end of the run.
+
+    Each record is judged and counted on its own (reports count records, not people), so an id
+    given twice is counted twice: the warning says so, naming records by their index (never the
+    id, which --pseudonymise may be hiding). Keeps the hash of each id: some 60 bytes an id."""
+
+    SHOWN = 5
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+        self.count = 0
+        self.records: list[int] = []
+
+    def see(self, participant_id: object, index: int) -> None:
+        if not isinstance(participant_id, str):
+            return
+        h = hash(participant_id)
+        if h in self._seen:
+            self.count += 1
+            if len(self.records) < self.SHOWN:
+                self.records.append(index)
+        else:
+            self._seen.add(h)
+
+    def track(self, items: Any) -> Any:
+        """Pass a stream of results and rejections through, seeing their ids."""
+        for item in items:
+            self.see(getattr(item, "participant_id", None) or getattr(item, "record_id", None), item.index)
+            yield item
+
+    def warn(self) -> None:
+        if self.count:
+            more = " ..." if self.count > len(self.records) else ""
+            print(f"integrules: advarsel/warning: {self.count} record(s) repeat the id of an earlier record "
+                  f"(records {', '.join(map(str, self.records))}{more}); each record is judged and counted "
+                  "on its own", file=sys.stderr)
