@@ -270,7 +270,7 @@ def _csv_iter(fh, dialect) -> Iterator[tuple[int, list[Any] | BadRow]]:
                 yield number, BadRow(problem + "; the row was not read")
                 continue
             number += 1
-            if reader.line_num != first_line and any("\n" in c or "\r" in c for c in cells):
+            if reader.line_num != first_line and any(("\n" in c or "\r" in c) and c.strip() for c in cells):
                 yield number, BadRow(f"a quoted cell runs over lines {first_line}-{reader.line_num} of the file "
                                      "(a quote mark left open?); the row was not read")
                 continue
