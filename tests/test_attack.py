@@ -595,3 +595,12 @@ def test_every_test_named_here_exists():
     for path in root.glob("test_*.py"):
         defined |= set(re.findall(r"^def (test_[a-z0-9_]+)", path.read_text(encoding="utf-8"), re.M))
     assert len(named) > 40 and named <= defined, sorted(named - defined)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_report_reads_standard_input_once_whatever_it_needs(fmt):
+    data = cli("generate", "5", "--format", fmt).stdout
+    proc = cli("report", "-", "--as-of", AS_OF, "--format", "json", "--compare", "2024-01-01", input=data)
+    assert proc.returncode in (0, 1), proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["totals"]["read"] == 5 and report["source"] == "stdin"

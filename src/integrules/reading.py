@@ -96,13 +96,13 @@ def read_raw(path: str | Path, *, mapping: str | Path | None = None,
     The decoding of JSON Lines and the structuring are left to the caller, so that
     :mod:`integrules.parallel` can do them in its worker processes. ``input_format`` (one of
     INPUT_FORMATS) overrides the suffix; on standard input without it, JSON Lines are recognised
-    by a first line that is a whole participant (see :func:`_stdin_is_json_lines`).
+    by a first line that is a whole participant (see :func:`stdin_is_json_lines`).
     """
     fmt = input_format
     if fmt is None:
         name = str(path).lower()
         fmt = ("jsonl" if name.endswith(JSON_LINES_SUFFIXES) else "csv" if name.endswith(".csv")
-               else "xlsx" if name.endswith(".xlsx") else "jsonl" if name == "-" and _stdin_is_json_lines() else "json")
+               else "xlsx" if name.endswith(".xlsx") else "jsonl" if name == "-" and stdin_is_json_lines() else "json")
     if fmt == "jsonl":
         return Header(), _json_lines_raw(open_text(path, errors="surrogateescape"))
     if fmt in ("csv", "xlsx"):
@@ -116,7 +116,7 @@ def read_raw(path: str | Path, *, mapping: str | Path | None = None,
     return _json_raw(path)
 
 
-def _stdin_is_json_lines() -> bool:
+def stdin_is_json_lines() -> bool:
     """Whether standard input holds JSON Lines: its first line (as far as already buffered, without
     consuming it) is a whole JSON object without ``participants``. A case file's first line is
     ``{`` or the whole file with ``participants``; when in doubt, JSON (``--input-format`` decides)."""
