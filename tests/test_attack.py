@@ -604,3 +604,15 @@ def test_report_reads_standard_input_once_whatever_it_needs(fmt):
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads(proc.stdout)
     assert report["totals"]["read"] == 5 and report["source"] == "stdin"
+
+
+@pytest.mark.parametrize("text", [
+    '{"kommune": "A", "kommune": "B", "participants": []}',
+    '{"kommune": "A", "participants": [%s], "kommune": "B"}',
+    '{"participants": [%s], "as_of": "2024-01-01", "as_of": "2024-02-01"}',
+])
+def test_a_header_key_given_twice_is_refused_before_any_output(tmp_path, capsys, text):
+    path = tmp_path / "twice.json"
+    path.write_text(text.replace("%s", json.dumps(people(1)[0])))
+    code, out, err = run(capsys, "check", str(path), "--as-of", AS_OF)
+    assert code == 3 and out == "" and "is given twice" in err

@@ -242,6 +242,8 @@ class CaseFileStream:
                     self._read_trailing_keys(start)
                 self._peek_first()
                 return
+            if key in self.header:  # json.loads would keep the last silently
+                raise InputError(f"{key!r} is given twice")
             self.header[key] = t.value()
             if t.expect(",}", "',' delimiter") == "}":
                 self._end_of_document()
@@ -293,8 +295,8 @@ class CaseFileStream:
             self._skip_array()
             while t.expect(",}", "',' delimiter") == ",":
                 key = self._key()
-                if key == "participants":
-                    raise InputError("'participants' is given twice")
+                if key in self.header:
+                    raise InputError(f"{key!r} is given twice")
                 self.header[key] = t.value()
             self._end_of_document()
         except Broken:
