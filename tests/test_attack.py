@@ -616,3 +616,14 @@ def test_a_header_key_given_twice_is_refused_before_any_output(tmp_path, capsys,
     path.write_text(text.replace("%s", json.dumps(people(1)[0])))
     code, out, err = run(capsys, "check", str(path), "--as-of", AS_OF)
     assert code == 3 and out == "" and "is given twice" in err
+
+
+def test_output_through_a_symlink_writes_where_it_points_and_keeps_the_link(tmp_path, capsys):
+    real = tmp_path / "reports" / "latest.txt"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    link = tmp_path / "latest-link.txt"
+    link.symlink_to(real)
+    assert run(capsys, "generate", "2", "-o", str(link))[0] == 0
+    assert link.is_symlink() and len(real.read_text().splitlines()) == 2
+    assert sorted(p.name for p in real.parent.iterdir()) == ["latest.txt"]

@@ -26,6 +26,8 @@ def atomic_output(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterat
     its folder is missing, it is a folder, it is read-only, the disk is full.
     """
     target = Path(path)
+    if target.is_symlink():  # write where the link points; replacing it would break the link
+        target = Path(os.path.realpath(target))
     try:
         st = os.stat(target)
     except FileNotFoundError:
