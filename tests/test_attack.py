@@ -627,3 +627,14 @@ def test_output_through_a_symlink_writes_where_it_points_and_keeps_the_link(tmp_
     assert run(capsys, "generate", "2", "-o", str(link))[0] == 0
     assert link.is_symlink() and len(real.read_text().splitlines()) == 2
     assert sorted(p.name for p in real.parent.iterdir()) == ["latest.txt"]
+
+
+DYING = EXITING.replace("def _exit(ctx):\n    sys.exit(0)", "def _exit(ctx):\n    import os\n    os._exit(3)")
+
+
+def test_a_worker_process_that_dies_stops_the_run_instead_of_hanging(installed, capsys):
+    installed(exitplug=DYING)
+    sent = time.monotonic()
+    code, out, err = run(capsys, "check", "--example", "--as-of", AS_OF, "--format", "json", "--jobs", "2")
+    assert code == 4 and "worker process ended" in err and "Traceback" not in err
+    assert time.monotonic() - sent < 30
