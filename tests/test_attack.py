@@ -638,3 +638,15 @@ def test_a_worker_process_that_dies_stops_the_run_instead_of_hanging(installed, 
     code, out, err = run(capsys, "check", "--example", "--as-of", AS_OF, "--format", "json", "--jobs", "2")
     assert code == 4 and "worker process ended" in err and "Traceback" not in err
     assert time.monotonic() - sent < 30
+
+
+def test_a_warning_is_shown_once_per_run_and_again_in_the_next_run(tmp_path, capsys):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["Id", "DUF-nummer"])
+    book.active.append(["A1", "=1+1"])
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    for _ in range(2):  # report reads its file twice (the header, then the records)
+        code, _, err = run(capsys, "report", str(path), "--as-of", AS_OF)
+        assert err.count("formula cell") == 1, err

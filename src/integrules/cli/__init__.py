@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     debug = args.debug or bool(os.environ.get(ENV_DEBUG))
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("always", InputWarning)
+            warnings.simplefilter("default", InputWarning)  # each warning once per run, however often a file is read
             warnings.showwarning = _show_warning
             code = args._run(args)
         sys.stdout.flush()  # a write that fails here (a closed pipe, a full disk) is still this run's failure
