@@ -64,11 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("avbrutt / interrupted")
         return EXIT_INTERRUPTED
-    except OSError as exc:  # reading is wrapped in InputError: what is left is writing (stdout on a full disk)
+    except OSError as exc:  # opening files is wrapped in InputError/OutputError: mostly stdout on a full disk
         _silence_stdout()
         if debug:
             traceback.print_exc()
-        _say(f"cannot write the output: {exc.strerror or type(exc).__name__}")
+        problem = exc.strerror or type(exc).__name__
+        _say(f"{exc.filename}: {problem}" if exc.filename else f"cannot write the output: {problem}")
         return EXIT_USAGE
     except BaseException as exc:  # a bug, or SystemExit from code that should not exit: never a silent 0
         if debug:
