@@ -5,7 +5,7 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings, strategies as st
 
-from integrules.dates import add_months, add_years, age_on, parse_date
+from integrules.dates import MAX_DATE, MIN_DATE, add_months, add_years, age_on, parse_date
 from integrules.errors import FieldValueError
 
 dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
@@ -33,10 +33,14 @@ def test_parse_date_fast_path_is_the_pattern(text):
     got = outcome(lambda: parse_date(text))
     if m:
         try:
-            want = ("ok", dt.date(*(int(g) for g in m.groups())))
+            day = dt.date(*(int(g) for g in m.groups()))
         except ValueError:
-            want = got  # an impossible date: the message is checked elsewhere
+            day = None  # an impossible date: the message is checked elsewhere
+        if day is None or not MIN_DATE <= day <= MAX_DATE:  # out of the dates read: refused too
+            want = got
             assert got[0] == "error" and got[1] is FieldValueError
+        else:
+            want = ("ok", day)
         assert got == want
 
 

@@ -310,7 +310,7 @@ def test_extreme_inputs(tmp_path, data, suffix):
         if b"NaN" in data:
             assert all(isinstance(i, Rejection) for i in items)
     elif items is not None:
-        document = json.loads(data)
+        document = json.loads(data, parse_int=len)  # counted without converting a 10 000-digit number
         raw = document if isinstance(document, list) else document["participants"]
         check_records(items, len(raw), "extreme inputs")
 
@@ -339,7 +339,110 @@ def test_check_command_never_tracebacks(named, fmt):
         assert summary["read"] == summary["evaluated"] + summary["rejected"]
 
 
-def test_import_readers_when_present():
-    """CSV/XLSX readers (src/integrules/imports) are fuzzed here once they exist."""
-    pytest.importorskip("integrules.imports")
-    pytest.skip("imports package present: add its readers to this suite")
+# -- the spreadsheet readers (integrules.imports): CSV and xlsx ------------------------------------------------
+
+TABLE_HEADERS = ["Id", "DUF-nummer", "Fornavn, Etternavn", "Fødselsdato", "Bosettingsdato", "Kategori", "Sluttmål",
+                 "Avslutningsårsak", "Avslutningsdato", "Ukjent kolonne"]
+cells = (st.text(max_size=12) | st.sampled_from(["", " ", "01.12.2023", "2023-12-01", "31.02.2023", "ja", "nei", "x",
+                                                "Arbeid - person har utdanning", "Rett til introduksjonsprogram",
+                                                PLANTED_NAME, PLANTED_DUF, "=1+1", "@SUM(A1)", '"', 'a"b', "a;b",
+                                                "a,b", "linje\nto", "\r", "\t", "\x00", "1e400", "9999-12-31"]))
+# Two columns at least: with one, nothing in the header tells which character separates cells.
+tables = st.tuples(st.lists(st.sampled_from(TABLE_HEADERS), min_size=2, max_size=6, unique=True),
+                   st.lists(st.lists(cells, max_size=7), max_size=6))
+
+
+def check_table_records(items: list, expected: int | None, test: str) -> None:
+    """One item per data row, numbered 0, 1, 2 ... (none dropped); rejections name their row, privately."""
+    if expected is not None:
+        assert len(items) == expected, f"{expected} rows in, {len(items)} out"
+    assert [getattr(i, "index", n) for n, i in enumerate(items) if isinstance(i, Rejection)] == \
+        [n for n, i in enumerate(items) if isinstance(i, Rejection)]
+    for item in items:
+        assert isinstance(item, (Participant, Rejection)), type(item)
+        if isinstance(item, Rejection):
+            assert item.errors, "a rejection without a message"
+            for error in item.errors:
+                assert error.startswith(("row ", "after row")), error
+                assert_private(error)
+                assert "Traceback" not in error and len(error) < 2000
+            assert item.record_id is None or "\n" not in item.record_id
+    rejected = sum(isinstance(i, Rejection) for i in items)
+    fuzzcounts.add(test, "records evaluated", len(items) - rejected)
+    fuzzcounts.add(test, "records rejected", rejected)
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+@FUZZ
+@given(tables, st.sampled_from([";", ",", "\t"]), st.booleans())
+def test_csv_reader_takes_any_table(table, delimiter, bom):
+    import csv
+
+    header, rows = table
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    data = (b"\xef\xbb\xbf" if bom else b"") + buf.getvalue().encode("utf-8", "surrogatepass")
+    with tempfile.TemporaryDirectory() as d:
+        items = read_whole_file(write(d, "nir.csv", data), "csv reader")
+    if items is not None:
+        # Excel's quoting keeps a row one record even with a delimiter, a quote or a line break in a cell.
+        check_table_records(items, sum(1 for r in rows if not all(_blank(c) for c in r)), "csv reader")
+
+
+@FUZZ
+@given(st.binary(max_size=300), st.integers(0, 400))
+def test_csv_reader_takes_any_bytes_and_any_truncation(blob, cut):
+    header = "Id;DUF-nummer;Fornavn, Etternavn;Avslutningsdato\r\n".encode()
+    good = f'A1;{PLANTED_DUF};"{PLANTED_NAME}";01.12.2023\r\n"A2;x;y;z\r\n'.encode()
+    with tempfile.TemporaryDirectory() as d:
+        for name, data in (("bytes.csv", header + blob), ("cut.csv", (header + good + blob)[:cut])):
+            items = read_whole_file(write(d, name, data), "csv reader (bytes, truncated)")
+            if items is not None:
+                check_table_records(items, None, "csv reader (bytes, truncated)")
+
+
+xlsx_cells = cells.filter(lambda c: "\x00" not in c and "\r" not in c) | st.none() | st.integers(-10**6, 10**6) \
+    | st.floats(allow_nan=False, allow_infinity=False) | st.booleans() | st.dates() | st.just("=A1+1")
+
+
+@settings(FUZZ, max_examples=max(5, EXAMPLES // 2))
+@given(st.lists(st.sampled_from(TABLE_HEADERS), min_size=1, max_size=6, unique=True),
+       st.lists(st.lists(xlsx_cells, max_size=7), max_size=5), st.booleans())
+def test_xlsx_reader_takes_any_sheet(header, rows, merge):
+    openpyxl = pytest.importorskip("openpyxl")
+    import warnings
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    try:
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+    except (IllegalCharacterError, ValueError):
+        return  # a value openpyxl cannot store: not a file anyone could hand us
+    if merge and rows:
+        sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=2)
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "nir.xlsx"
+        book.save(path)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            items = read_whole_file(path, "xlsx reader")
+    if items is not None:
+        check_table_records(items, None, "xlsx reader")
+        assert len(items) <= len(rows)
+
+
+@FUZZ
+@given(st.binary(max_size=200))
+def test_xlsx_reader_takes_any_bytes(blob):
+    pytest.importorskip("openpyxl")
+    with tempfile.TemporaryDirectory() as d:
+        items = read_whole_file(write(d, "x.xlsx", blob), "xlsx reader (bytes)")
+    assert items is None  # not a workbook: one InputError

@@ -13,7 +13,7 @@ from integrules.model import Participant
 from integrules.privacy import Pseudonymiser
 from integrules.reading import parse_document
 
-KEY = "en hemmelig nøkkel"
+KEY = "en hemmelig nøkkel som er lang nok, 2024"  # at least 32 characters (privacy.MIN_KEY_CHARS)
 EXAMPLE = synthetic.case_file()
 
 

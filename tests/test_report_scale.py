@@ -20,6 +20,8 @@ from integrules.report.aggregate import Accumulator
 from integrules.report.build import assemble, default_period
 from integrules.report.norwegian import NorskmalSource, registered_goal
 
+K1, K2 = "første nøkkel, minst 32 tegn lang: 1", "andre nøkkel, minst 32 tegn lang: 2"  # privacy.MIN_KEY_CHARS
+
 FALLBACK = NorskmalSource(registered_goal, None, None)
 DAY = dt.date(2024, 6, 1)
 
@@ -152,11 +154,11 @@ def test_report_pseudonymise(tmp_path, capsys, monkeypatch):
     f.write_text(json.dumps(doc), encoding="utf-8")
     base = ("report", str(f), "--format", "json", "--with-names")
     code, plain, _ = run(capsys, *base)
-    code1, one, _ = run(capsys, *base, "--pseudonymise", "--key", "k1")
-    assert (code1, run(capsys, *base, "--pseudonymise", "--key", "k1")[1]) == (code, one)  # stable
-    assert run(capsys, *base, "--pseudonymise", "--key", "k1", "--jobs", "2")[1] == one
-    assert run(capsys, *base, "--pseudonymise", "--key", "k2")[1] != one
-    monkeypatch.setenv("INTEGRULES_PSEUDONYM_KEY", "k1")
+    code1, one, _ = run(capsys, *base, "--pseudonymise", "--key", K1)
+    assert (code1, run(capsys, *base, "--pseudonymise", "--key", K1)[1]) == (code, one)  # stable
+    assert run(capsys, *base, "--pseudonymise", "--key", K1, "--jobs", "2")[1] == one
+    assert run(capsys, *base, "--pseudonymise", "--key", K2)[1] != one
+    monkeypatch.setenv("INTEGRULES_PSEUDONYM_KEY", K1)
     assert run(capsys, *base, "--pseudonymise")[1] == one
     r, p = json.loads(plain), json.loads(one)
     ids = {c["participant_id"] for c in r["cases"]} | {x["record_id"] for x in r["rejected"]}
@@ -170,7 +172,7 @@ def test_report_pseudonymise(tmp_path, capsys, monkeypatch):
     assert p == r  # nothing else changes
     monkeypatch.delenv("INTEGRULES_PSEUDONYM_KEY")
     assert run(capsys, *base, "--pseudonymise")[0] == 2  # no key: a usage error
-    assert run(capsys, *base, "--key", "k1")[0] == 2
+    assert run(capsys, *base, "--key", K1)[0] == 2
 
 
 def test_report_reads_csv_with_mapping(tmp_path, capsys):

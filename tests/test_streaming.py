@@ -160,7 +160,7 @@ def test_jobs_with_pseudonyms_and_every_finding_listed_are_byte_identical(tmp_pa
     assert main(["generate", "700", "--seed", "11", "--format", "jsonl", "-o", str(path)]) == 0
     with open(path, "a", encoding="utf-8") as fh:
         fh.write('{"id": "broken", "birth_date": "31.02.1990"}\nnot json\n')
-    args = [str(path), "--format", fmt, "--as-of", "2025-03-01", "--pseudonymise", "--key", "k", "--show-not-applicable"]
+    args = [str(path), "--format", fmt, "--as-of", "2025-03-01", "--pseudonymise", "--key", "en nøkkel for strømmetesten, lang nok", "--show-not-applicable"]
     one = run_check(capsys, *args)
     assert one[0] == 3  # rejected records
     assert run_check(capsys, *args, "--jobs", "2") == one

@@ -20,7 +20,7 @@ from .duf import DufNummer
 from .errors import FieldValueError
 from .findings import fast_new
 from .levels import Level
-from .dates import parse_date
+from .dates import MAX_ISO, MIN_ISO, parse_date
 from .privacy import describe, safe_keys
 
 
@@ -243,7 +243,7 @@ class _FastCode(_GeneratedCode):
         if hook is _structure_date:
             # YYYY-MM-DD by the C parser (the dashes rule out its week dates); the rest by parse_date.
             return f"(_fromiso({x}) if type({x}) is _str and len({x}) == 10 and {x}[4] == '-' and {x}[7] == '-' " \
-                   f"else _parse_date({x}))"
+                   f"and {MIN_ISO!r} <= {x} <= {MAX_ISO!r} else _parse_date({x}))"  # out of range: parse_date refuses
         if hook is _structure_duf:
             return f"_parse_duf({x})"
         if hook is _structure_level or hook is _structure_enum:

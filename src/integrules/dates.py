@@ -11,6 +11,14 @@ from dateutil.relativedelta import relativedelta
 from .errors import FieldValueError
 from .privacy import DATE_SHAPE, quoted_or_described
 
+# The dates integrules reads (facts and as-of dates): a technical bound, not a legal one. No case
+# holds a date outside it, and any deadline a rule computes from a date inside it (some years of
+# add_months at most) stays far within what Python's date holds (years 1 to 9999): a date such as
+# 9999-12-31 or 0001-01-01 is a rejected record (or a usage error for --as-of), never a rule failing.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+MIN_ISO, MAX_ISO = MIN_DATE.isoformat(), MAX_DATE.isoformat()  # YYYY-MM-DD text compares as the dates do
+
 _NORWEGIAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -23,13 +31,16 @@ def parse_date(value: object) -> dt.date:
         y, m, d = value[:4], value[5:7], value[8:]
         if y.isdecimal() and m.isdecimal() and d.isdecimal():
             try:
-                return dt.date(int(y), int(m), int(d))
+                day = dt.date(int(y), int(m), int(d))
             except ValueError:
                 pass
+            else:
+                if MIN_DATE <= day <= MAX_DATE:
+                    return day
     if isinstance(value, dt.datetime):
         raise FieldValueError("expected a date, got a date and time")
     if isinstance(value, dt.date):
-        return value
+        return _bounded(value, value)
     if not isinstance(value, str):
         raise FieldValueError(f"expected a date as text (YYYY-MM-DD or dd.mm.yyyy), got {type(value).__name__}")
     text = value.strip()
@@ -41,9 +52,17 @@ def parse_date(value: object) -> dt.date:
         # Quoted only when date-shaped: a name or a DUF number in a date field is never echoed.
         raise FieldValueError(f"{quoted_or_described(value, DATE_SHAPE)} is not a date (expected YYYY-MM-DD or dd.mm.yyyy)")
     try:
-        return dt.date(year, month, day)
+        parsed = dt.date(year, month, day)
     except ValueError:
         raise FieldValueError(f"{quoted_or_described(value, DATE_SHAPE)} is not a date that exists") from None
+    return _bounded(parsed, value)
+
+
+def _bounded(day: dt.date, value: object) -> dt.date:
+    if MIN_DATE <= day <= MAX_DATE:
+        return day
+    raise FieldValueError(f"{quoted_or_described(value, DATE_SHAPE)} is outside the dates integrules reads "
+                          f"({MIN_DATE:%d.%m.%Y} to {MAX_DATE:%d.%m.%Y})")
 
 
 def format_date(day: dt.date) -> str:

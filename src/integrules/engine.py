@@ -164,8 +164,11 @@ class Engine:
                 continue
             try:
                 obj = ep.load()
-            except Exception as exc:  # a broken plugin is reported by name; the others still load
-                self.load_errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # a broken plugin (even one calling sys.exit) is reported by name
+                # By type only: the message may quote personal data.
+                self.load_errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}")
                 continue
             version = ep.dist.version if ep.dist is not None else None
             try:
@@ -195,10 +198,10 @@ class Engine:
                     # registration is attributed to the plugin that made it.
                     caller = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
                     caller(register=Registrar(name, own))
-            except ConfigurationError:
+            except (ConfigurationError, KeyboardInterrupt):
                 raise
-            except Exception as exc:
-                message = f"plugin {name!r} failed in {hook_name}: {type(exc).__name__}: {exc}"
+            except BaseException as exc:
+                message = f"plugin {name!r} failed in {hook_name}: {type(exc).__name__}"  # the message may quote personal data
                 if self._info[name].source != "entry point":  # the caller's own plugin: fail now
                     raise PluginLoadError(message) from exc
                 # An installed plugin, like one that fails to import: reported by name, left out
@@ -244,7 +247,9 @@ class Engine:
             decision = self.pm.hook.integrules_decide_regime(
                 participant=participant, as_of=as_of, settings=self.settings
             )
-        except Exception as exc:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # SystemExit or any other from a plugin is a fault like the rest
             plugin = self._failing_regime_plugin(participant, as_of)
             self._fault(plugin, None, index, exc)
             return RegimeDecision(
@@ -316,7 +321,9 @@ class Engine:
                 ev = rule(ctx)
             except Missing as exc:
                 ev = self._unknown(exc.paths)
-            except Exception as exc:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # SystemExit or any other from a plugin is a fault like the rest
                 ev = self._failed(req, plugin, index, exc)
             if type(ev) is not Evaluation and not isinstance(ev, Evaluation):
                 ev = self._not_evaluation(req, plugin, index, ev)
@@ -343,7 +350,9 @@ class Engine:
             ev = req.evaluate(ctx)
         except Missing as exc:
             ev = unknown(exc.paths)
-        except Exception as exc:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:
             ev = self._failed(req, plugin, index, exc)
         else:
             if not isinstance(ev, Evaluation):
@@ -363,7 +372,7 @@ class Engine:
             self._unknowns[paths] = ev
         return ev
 
-    def _failed(self, req: Requirement, plugin: str, index: int, exc: Exception) -> Evaluation:
+    def _failed(self, req: Requirement, plugin: str, index: int, exc: BaseException) -> Evaluation:
         self._fault(plugin, req.id, index, exc)
         return Evaluation(Outcome.ERROR, Text(
             f"Feil i programtillegget {plugin!r}: {type(exc).__name__}. Kravet ble ikke vurdert.",
@@ -439,7 +448,9 @@ class Engine:
             try:
                 if caller(participant=participant, as_of=as_of, settings=self.settings) is not None:
                     return impl.plugin_name
-            except Exception:
+            except KeyboardInterrupt:
+                raise
+            except BaseException:
                 return impl.plugin_name
         return "?"
 
@@ -451,6 +462,8 @@ class Engine:
             caller = self.pm.subset_hook_caller("integrules_decide_regime", remove_plugins=others)
             try:
                 caller(participant=participant, as_of=as_of, settings=self.settings)
-            except Exception:
+            except KeyboardInterrupt:
+                raise
+            except BaseException:
                 return impl.plugin_name
         return "?"

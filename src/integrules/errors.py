@@ -35,3 +35,14 @@ class UsageError(IntegrulesError):
     """The command line or an API call was used wrongly."""
 
     exit_code = 2
+
+
+class OutputError(IntegrulesError):
+    """The output could not be written (``-o`` into a missing folder, onto a folder, a read-only file, a full disk)."""
+
+    exit_code = 2
+
+
+class InputWarning(UserWarning):
+    """Something in the input was read, but perhaps not as meant (an xlsx formula without a value,
+    merged cells, an id given twice). The command line prints it as one line on standard error."""

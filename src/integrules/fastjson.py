@@ -25,6 +25,7 @@ from typing import Any, Callable
 import attrs
 
 from .convert import _GeneratedCode, _structure_date, _structure_duf, _structure_enum, _structure_level, converter
+from .dates import MAX_DATE, MIN_DATE
 from .duf import DufNummer
 from .findings import fast_new
 
@@ -38,6 +39,10 @@ class _Refused(Exception):
     """A value the mirror decoded but the converter might read differently (a float that is not finite)."""
 
 
+def _refuse() -> Any:
+    raise _Refused
+
+
 def _finite(value: float) -> float:
     if math.isfinite(value):
         return value
@@ -49,7 +54,8 @@ class _Mirror(_GeneratedCode):
     (the same hook look-ups as the fast structurer, so that both follow the same hooks)."""
 
     def __init__(self) -> None:
-        super().__init__(converter(), {"_finite": _finite, "_parse_duf": DufNummer.parse, "_tuple": tuple})
+        super().__init__(converter(), {"_finite": _finite, "_parse_duf": DufNummer.parse, "_tuple": tuple,
+                                       "_min_date": MIN_DATE, "_max_date": MAX_DATE, "_refuse": _refuse})
         self.structs: dict[type, Any] = {}
 
     def field(self, t: Any, x: str) -> tuple[Any, str]:
@@ -69,7 +75,8 @@ class _Mirror(_GeneratedCode):
         if isinstance(t, type) and attrs.has(t) and getattr(hook, "__name__", None) == f"structure_{t.__name__}":
             return self.struct(t), f"{self.function(t)}({x})"
         if hook is _structure_date:
-            return dt.date, x  # msgspec reads YYYY-MM-DD only; dd.mm.yyyy goes the ordinary way
+            # msgspec reads YYYY-MM-DD only; dd.mm.yyyy, and a date out of range, go the ordinary way
+            return dt.date, f"({x} if _min_date <= {x} <= _max_date else _refuse())"
         if hook is _structure_duf:
             return str, f"_parse_duf({x})"
         if hook is _structure_level or hook is _structure_enum:

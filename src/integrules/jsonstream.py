@@ -15,6 +15,10 @@ What happens where (docs/data-format.md, "Large files"):
   first skipped over once to read those keys, so the header is complete before the first record.
   Standard input cannot be read twice: a JSON case file on stdin is read whole (use JSON Lines for
   a stream on stdin).
+- A participant that is valid JSON but cannot be decoded (nested deeper than Python's recursion
+  limit, a number of thousands of digits) is skipped over by its brackets and yielded as
+  :class:`Unreadable`: that record is rejected, the ones after it are still read.
+- Keys given twice (``"participants"`` twice) are refused before the first record is handed on.
 - A file that breaks *after* the first participant (truncated, a stray character) yields every
   participant read up to the break, then one :class:`~integrules.results.Rejection` saying where
   it broke (line and column) and that the rest of the file was not read. So nothing is dropped
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import io
 import json
+import mmap
 import os
 import re
 from typing import IO, Any, Iterator
@@ -36,6 +41,15 @@ _MARGIN = 24  # a number or literal cut by a chunk boundary is at most this far 
 _WS = re.compile(r"[ \t\n\r]*")
 _TAIL = re.compile(r"\]\s*\}\s*\Z")
 _decoder = json.JSONDecoder()
+_SCAN = re.compile(r'["\[\]{},]')
+_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)  # after an opening quote, through the closing one
+
+
+class Unreadable:
+    """A participant that is valid JSON but cannot be decoded: too deep, or a number too long."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
 
 
 class Broken(Exception):
@@ -123,6 +137,59 @@ class _Text:
             self.pos = end
             return value
 
+    def skip_value(self) -> None:
+        """Move past one JSON value without decoding it, by its brackets and strings (a value
+        :meth:`value` cannot decode: too deep, a number too long). Raises Broken at end of input."""
+        self.peek()
+        depth = 0
+        while True:
+            m = _SCAN.search(self.buf, self.pos)
+            if m is None:
+                self.pos = len(self.buf)
+                if not self.more():
+                    if depth == 0:
+                        return
+                    raise self.broken("Expecting value")
+                continue
+            c = m.group()
+            if c == '"':
+                rest = _STRING_REST.match(self.buf, m.end())
+                if rest is None:  # the string goes on in the next chunk: read it again from its quote
+                    self.pos = m.start()
+                    if not self.more():
+                        raise self.broken("Unterminated string starting at", m.start())
+                    continue
+                self.pos = rest.end()
+            elif c in "[{":
+                depth += 1
+                self.pos = m.end()
+            elif depth == 0:  # ',' ']' '}' ending a value at the top
+                self.pos = m.start()
+                return
+            elif c == ",":
+                self.pos = m.end()
+            else:
+                depth -= 1
+                self.pos = m.end()
+                if depth == 0:
+                    return
+
+    def record(self) -> Any:
+        """One participant: its decoded value, or :class:`Unreadable` (skipped over) when valid JSON
+        cannot be decoded."""
+        try:
+            return self.value()
+        except (RecursionError, ValueError) as exc:  # Broken (a syntax error) is neither
+            self.skip_value()
+            return Unreadable(_problem(exc))
+
+
+def _problem(exc: BaseException) -> str:
+    """What the decoder raised besides a syntax error, said without quoting the input."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return "a number too long to read" if "digits" in str(exc) else type(exc).__name__
+
 
 class CaseFileStream:
     """Header keys and participants of one JSON case file, read as a stream.
@@ -171,10 +238,12 @@ class CaseFileStream:
                 t.pos += 1
                 self.header["participants"] = []  # a marker: the list itself is streamed
                 start = (t.pos, t.line0, t.col0)
-                if not self._tail_closes():
+                if not self._tail_closes() or self._named_again():
                     self._read_trailing_keys(start)
                 self._peek_first()
                 return
+            if key in self.header:  # json.loads would keep the last silently
+                raise InputError(f"{key!r} is given twice")
             self.header[key] = t.value()
             if t.expect(",}", "',' delimiter") == "}":
                 self._end_of_document()
@@ -202,6 +271,21 @@ class CaseFileStream:
             return False
         return bool(_TAIL.search(tail))
 
+    def _named_again(self) -> bool:
+        """True when ``"participants"`` occurs more than once in the input (a second key, or only
+        the word in a value): the slow way (:meth:`_read_trailing_keys`) then decides. One pass over
+        the bytes, at memory speed, instead of decoding every participant twice."""
+        needle = '"participants"'
+        if isinstance(self.fh, io.StringIO):
+            text = self.fh.getvalue()
+            return text.find(needle, text.find(needle) + 1) >= 0
+        try:
+            with mmap.mmap(self.fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+                raw = needle.encode()
+                return mm.find(raw, mm.find(raw) + 1) >= 0
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            return True
+
     def _read_trailing_keys(self, start: tuple[int, int, int]) -> None:
         """Skip over the participants once to read the keys after them, then come back."""
         t = self.text
@@ -211,8 +295,8 @@ class CaseFileStream:
             self._skip_array()
             while t.expect(",}", "',' delimiter") == ",":
                 key = self._key()
-                if key == "participants":
-                    raise InputError("'participants' is given twice")
+                if key in self.header:
+                    raise InputError(f"{key!r} is given twice")
                 self.header[key] = t.value()
             self._end_of_document()
         except Broken:
@@ -226,7 +310,7 @@ class CaseFileStream:
             t.pos += 1
             return
         while True:
-            t.value()
+            t.record()
             if t.expect(",]", "',' delimiter") == "]":
                 return
 
@@ -243,7 +327,7 @@ class CaseFileStream:
             self._done = True
             self._finish()
             return
-        self._first = (0, t.value())
+        self._first = (0, t.record())
 
     def _finish(self) -> None:
         """After the participants' array: the rest of the object (trailing keys already read)."""
@@ -273,7 +357,7 @@ class CaseFileStream:
                 if t.expect(",]", "',' delimiter") == "]":
                     self._finish()
                     return
-                yield index, t.value()
+                yield index, t.record()
         except Broken as exc:
             yield index, exc
         except UnicodeDecodeError:

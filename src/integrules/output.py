@@ -8,6 +8,7 @@ from json.encoder import encode_basestring as _encode  # what json.dumps(ensure_
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from .convert import converter
+from .escaping import terminal
 from .findings import Finding, Force, LegalRef, Outcome, Text
 from .results import DUF_CHECK_DIGITS, ParticipantResult, Rejection, Summary
 from .rules import RegimeDecision
@@ -242,10 +243,10 @@ def text_pieces(items: Iterable[ParticipantResult | Rejection], summary: Summary
     for item in items:
         summary.add(item)
         if isinstance(item, Rejection):
-            yield f"AVVIST / REJECTED {item.describe()}\n\n"
+            yield f"AVVIST / REJECTED {terminal(item.describe())}\n\n"
             continue
         regime = item.regime.regime or "ukjent/unknown"
-        lines = [f"{item.participant_id} [{regime}] {item.regime.reason.nb}\n"]
+        lines = [f"{terminal(item.participant_id)} [{regime}] {item.regime.reason.nb}\n"]
         for w in warnings_of(item):
             lines.append(f"  advarsel/warning: {w['message']['nb']} / {w['message']['en']}\n")
         hidden = 0
@@ -257,12 +258,12 @@ def text_pieces(items: Iterable[ParticipantResult | Rejection], summary: Summary
         if hidden:
             lines.append(f"  ({hidden} krav gjelder ikke / requirements not applicable)\n")
         lines.append("\n")
-        yield "".join(lines)
+        yield terminal("".join(lines), keep_newlines=True)  # a plugin's message may quote the data: no escape sequence
 
 
 def write_text_pieces(out: IO[str], meta: dict[str, Any], pieces: Iterable[str], summary: Summary) -> None:
     """The text from :func:`text_pieces`, then the counts in ``summary``."""
-    out.write(f"integrules: {meta.get('kommune') or 'ukjent kommune / unknown municipality'}, "
+    out.write(f"integrules: {terminal(meta.get('kommune') or 'ukjent kommune / unknown municipality')}, "
               f"per/as of {meta['as_of']}\n")
     for notice in meta.get("notices", ()):
         out.write(f"{notice['nb']} / {notice['en']}\n")

@@ -32,11 +32,13 @@ import collections
 import datetime as dt
 import multiprocessing
 import os
+import signal
 from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 
 from .engine import Engine, Fault
+from .errors import PluginLoadError
 from .reading import RawItem, read_raw, structure_item
 from .results import ParticipantResult, Rejection
 
@@ -65,6 +67,33 @@ def _init(engine_kwargs: dict[str, Any], map_item: Callable[[Any], Any] | None,
     _engine = Engine(**engine_kwargs)
     _map = map_item or (_keep if map_chunk is not None else _drop_participant)
     _map_chunk = map_chunk
+
+
+def _init_worker(started: Any, *args: Any) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the main process alone handles it (it
+    # ends the pool); workers that also raised KeyboardInterrupt left the pool hanging.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with started.get_lock():  # counted: more starts than workers means one died and was replaced
+        started.value += 1
+    _init(*args)
+
+
+class WorkerDied(PluginLoadError):
+    """A worker process ended without finishing its chunk (``os._exit`` or a crash in a plugin's
+    code): its chunk is lost, so the run stops (exit 4) instead of waiting for it for ever."""
+
+
+def _result(pending: collections.deque, started: Any, jobs: int) -> Any:
+    """The oldest chunk's result; raises WorkerDied when a worker died meanwhile (the pool would
+    start another and leave the lost chunk's result waiting for ever)."""
+    result = pending.popleft()
+    while True:
+        try:
+            return result.get(timeout=0.5)
+        except multiprocessing.TimeoutError:
+            if started.value > jobs:
+                raise WorkerDied("a worker process ended without finishing its records (os._exit or a crash "
+                                 "in a plugin's code?); the run was stopped and its output is incomplete") from None
 
 
 def _work(task: tuple[dt.date, list[RawItem | Rejection]]) -> tuple[Any, list[Fault], int]:
@@ -146,18 +175,25 @@ class ParallelRun:
             return
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
-        with ctx.Pool(self.jobs, initializer=_init, initargs=(self.engine_kwargs, self.map_item, self.map_chunk)) as pool:
+        started = ctx.Value("i", 0)
+        pool = ctx.Pool(self.jobs, initializer=_init_worker,
+                        initargs=(started, self.engine_kwargs, self.map_item, self.map_chunk))
+        try:
             pending: collections.deque = collections.deque()
             for chunk in _chunks(self.items, self.chunk):
                 pending.append(pool.apply_async(_work, ((self.as_of, chunk),)))
                 if len(pending) >= self.jobs * IN_FLIGHT:
-                    out, faults, count = pending.popleft().get()
+                    out, faults, count = _result(pending, started, self.jobs)
                     self._collect(faults, count)
                     yield from ([out] if chunked else out)
             while pending:
-                out, faults, count = pending.popleft().get()
+                out, faults, count = _result(pending, started, self.jobs)
                 self._collect(faults, count)
                 yield from ([out] if chunked else out)
+            pool.close()
+        finally:  # done, Ctrl-C, an error or the consumer gone: the workers are ended and reaped
+            pool.terminate()
+            pool.join()
 
 
 def evaluate_parallel(source: str | os.PathLike | Iterable[RawItem | Rejection], as_of: dt.date,

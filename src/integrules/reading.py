@@ -20,7 +20,7 @@ from .convert import converter, error_messages, fast_structurer
 from .dates import parse_date
 from .errors import FieldValueError, InputError
 from .fastjson import json_structurer
-from .jsonstream import Broken, CaseFileStream
+from .jsonstream import Broken, CaseFileStream, Unreadable
 from .model import Participant
 from .privacy import safe_keys
 from .results import Rejection
@@ -68,7 +68,11 @@ def open_text(path: str | Path, errors: str = "strict") -> IO[str]:
         raise InputError(f"cannot open {path}: {exc.strerror}") from None
 
 
-def read_case_file(path: str | Path, *, mapping: str | Path | None = None) -> tuple[Header, Iterator[Participant | Rejection]]:
+INPUT_FORMATS = ("json", "jsonl", "csv", "xlsx")
+
+
+def read_case_file(path: str | Path, *, mapping: str | Path | None = None,
+                   input_format: str | None = None) -> tuple[Header, Iterator[Participant | Rejection]]:
     """Read a case file by its suffix, as a stream: ``.jsonl``/``.ndjson`` as JSON Lines,
     ``.csv`` and ``.xlsx`` through a column mapping (:mod:`integrules.imports`), else JSON.
 
@@ -76,7 +80,7 @@ def read_case_file(path: str | Path, *, mapping: str | Path | None = None) -> tu
     exception: it is read whole). See :mod:`integrules.jsonstream` for where a broken JSON file
     is an :class:`InputError` and where it is a final rejection after the records read so far.
     """
-    header, items = read_raw(path, mapping=mapping)
+    header, items = read_raw(path, mapping=mapping, input_format=input_format)
     return header, map(structure_item, items)
 
 
@@ -85,22 +89,49 @@ def read_case_file(path: str | Path, *, mapping: str | Path | None = None) -> tu
 RawItem = tuple
 
 
-def read_raw(path: str | Path, *, mapping: str | Path | None = None) -> tuple[Header, Iterator[RawItem | Rejection]]:
+def read_raw(path: str | Path, *, mapping: str | Path | None = None,
+             input_format: str | None = None) -> tuple[Header, Iterator[RawItem | Rejection]]:
     """Like :func:`read_case_file`, but the records are not yet structured (see :func:`structure_item`).
 
     The decoding of JSON Lines and the structuring are left to the caller, so that
-    :mod:`integrules.parallel` can do them in its worker processes.
+    :mod:`integrules.parallel` can do them in its worker processes. ``input_format`` (one of
+    INPUT_FORMATS) overrides the suffix; on standard input without it, JSON Lines are recognised
+    by a first line that is a whole participant (see :func:`stdin_is_json_lines`).
     """
-    name = str(path).lower()
-    if name.endswith(JSON_LINES_SUFFIXES):
+    fmt = input_format
+    if fmt is None:
+        name = str(path).lower()
+        fmt = ("jsonl" if name.endswith(JSON_LINES_SUFFIXES) else "csv" if name.endswith(".csv")
+               else "xlsx" if name.endswith(".xlsx") else "jsonl" if name == "-" and stdin_is_json_lines() else "json")
+    if fmt == "jsonl":
         return Header(), _json_lines_raw(open_text(path, errors="surrogateescape"))
-    if name.endswith((".csv", ".xlsx")):
+    if fmt in ("csv", "xlsx"):
+        if str(path) == "-":
+            raise InputError(f"{fmt.upper()} cannot be read from standard input; give the file's name")
         from .imports import read_table
 
-        return Header(), read_table(path, mapping)
+        return Header(), read_table(path, mapping, fmt)
     if mapping is not None:
         raise InputError(f"{path}: a column mapping is only used with .csv or .xlsx files")
     return _json_raw(path)
+
+
+def stdin_is_json_lines() -> bool:
+    """Whether standard input holds JSON Lines: its first line (as far as already buffered, without
+    consuming it) is a whole JSON object without ``participants``. A case file's first line is
+    ``{`` or the whole file with ``participants``; when in doubt, JSON (``--input-format`` decides)."""
+    try:
+        head = sys.stdin.buffer.peek(1 << 16)
+    except (AttributeError, OSError, ValueError):
+        return False
+    line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    if not line.startswith(b"{"):
+        return False
+    try:
+        first = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(first, dict) and "participants" not in first
 
 
 def structure_item(item: RawItem | Rejection) -> Participant | Rejection:
@@ -124,7 +155,7 @@ def structure_item(item: RawItem | Rejection) -> Participant | Rejection:
         except json.JSONDecodeError as exc:
             return Rejection(index, None, (f"participants[{index}]: not valid JSON ({exc.msg}, column {exc.colno})",), source)
         except (ValueError, RecursionError) as exc:
-            return Rejection(index, None, (f"participants[{index}]: not valid JSON ({_json_problem(exc)})",), source)
+            return Rejection(index, None, (f"participants[{index}]: cannot be read ({_json_problem(exc)})",), source)
     return structure_participant(payload, index, source)
 
 
@@ -169,6 +200,9 @@ def _stream_items(stream: CaseFileStream) -> Iterator[RawItem | Rejection]:
                 yield Rejection(index, None, (f"participants[{index}]: not valid JSON (line {raw.line}, column {raw.column}: "
                                               f"{raw.msg}); the rest of the file was not read",), f"line {raw.line}")
                 return
+            if isinstance(raw, Unreadable):  # this record only; the ones after it are read
+                yield Rejection(index, None, (f"participants[{index}]: cannot be read ({raw.problem})",), None)
+                continue
             yield ("raw", index, raw, None)
     finally:
         stream.close()

@@ -1,21 +1,28 @@
 """The ``integrules`` command: one module per subcommand, listed in COMMANDS.
 
 Each module defines ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int`` (the exit code).
-Exit codes (docs/cli.md): 0 nothing not met, 1 findings not met, 2 usage error,
-3 input rejected (a record or a file), 4 plugin fault.
+Exit codes (docs/cli.md): 0 nothing not met, 1 findings not met, 2 usage error (or the output
+could not be written), 3 input rejected (a record or a file), 4 plugin fault, 5 unexpected error
+(a bug: one line on standard error; ``--debug`` or INTEGRULES_DEBUG=1 shows the traceback),
+130 interrupted (Ctrl-C), 141 standard output closed before the output was complete.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
+import warnings
 
-from ..errors import IntegrulesError
+from ..errors import InputWarning, IntegrulesError
 
 COMMANDS = ("check", "requirements", "plugins", "test", "report", "new_plugin", "generate")
 
 EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_REJECTED, EXIT_PLUGIN_FAULT = 0, 1, 2, 3, 4
+EXIT_UNEXPECTED, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 5, 130, 141
+ENV_DEBUG = "INTEGRULES_DEBUG"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="integrules",
         description="Sjekk saker mot integreringsloven / Check cases against Norwegian integration law.",
     )
+    parser.add_argument("--debug", action="store_true",
+                        help=f"vis hele sporingen ved uventede feil / show the traceback of an unexpected error "
+                             f"(also {ENV_DEBUG}=1; it may quote personal data)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         module = importlib.import_module(f"{__name__}.{name}")
@@ -33,14 +43,62 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; whatever happens, one line on standard error and an exit code, never a traceback."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    debug = args.debug or bool(os.environ.get(ENV_DEBUG))
     try:
-        return args._run(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("default", InputWarning)  # each warning once per run, however often a file is read
+            warnings.showwarning = _show_warning
+            code = args._run(args)
+        sys.stdout.flush()  # a write that fails here (a closed pipe, a full disk) is still this run's failure
+        return code
     except IntegrulesError as exc:
-        print(f"integrules: {exc}", file=sys.stderr)
+        _say(str(exc))
         return exc.exit_code
     except BrokenPipeError:
-        return EXIT_OK
+        _silence_stdout()
+        _say("standard output was closed before the output was complete (broken pipe)")
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        return 130
+        _say("avbrutt / interrupted")
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # opening files is wrapped in InputError/OutputError: mostly stdout on a full disk
+        _silence_stdout()
+        if debug:
+            traceback.print_exc()
+        problem = exc.strerror or type(exc).__name__
+        _say(f"{exc.filename}: {problem}" if exc.filename else f"cannot write the output: {problem}")
+        return EXIT_USAGE
+    except BaseException as exc:  # a bug, or SystemExit from code that should not exit: never a silent 0
+        if debug:
+            traceback.print_exc()
+        # The message is not printed: it may quote a participant.
+        _say(f"unexpected error ({type(exc).__name__}); nothing more was written. "
+             f"Run with --debug or {ENV_DEBUG}=1 to see the traceback")
+        return EXIT_UNEXPECTED
+
+
+def _show_warning(message, category, *args, **kwargs) -> None:
+    if issubclass(category, InputWarning):
+        _say(f"advarsel/warning: {message}")
+    else:  # a library's own warning: as Python shows it
+        sys.stderr.write(warnings.formatwarning(message, category, *args, **kwargs))
+
+
+def _say(message: str) -> None:
+    try:
+        print(f"integrules: {message}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

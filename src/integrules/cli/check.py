@@ -14,7 +14,7 @@ from ..privacy import Pseudonymiser
 from ..results import Summary
 from ..reading import read_case_file, read_raw
 from . import EXIT_NOT_MET, EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
-from .common import (add_engine_arguments, add_input_arguments, add_privacy_arguments, example_path, make_engine,
+from .common import (DuplicateIds, add_engine_arguments, add_input_arguments, add_privacy_arguments, example_path, make_engine,
                      parse_settings, pseudonymiser)
 
 HELP = "Vurder hver deltaker mot kravene / judge every participant against the requirements"
@@ -50,20 +50,32 @@ def _jobs_arg(value: str) -> int:
 
 
 def _render_chunk(fmt: str, show_not_applicable: bool, pseudonyms: Pseudonymiser | None, engine: Any, as_of: dt.date,
-                  items: Iterable[Any]) -> tuple[list[Any], Summary]:
-    """In a worker (``check --jobs N``): one chunk's results written as the command writes them, and counted."""
+                  items: Iterable[Any]) -> tuple[list[Any], Summary, list[tuple[str | None, int]]]:
+    """In a worker (``check --jobs N``): one chunk's results written as the command writes them, and
+    counted; with each record's id and index (for the warning on ids given twice)."""
     summary = Summary()
+    ids: list[tuple[str | None, int]] = []
+    items = _ids_of(items, ids)
     if pseudonyms is not None:
         items = pseudonyms.apply_all(items)
     if fmt == "json":
-        return list(json_pieces(items, summary)), summary
-    return list(text_pieces(items, summary, show_not_applicable=show_not_applicable)), summary
+        return list(json_pieces(items, summary)), summary, ids
+    return list(text_pieces(items, summary, show_not_applicable=show_not_applicable)), summary, ids
 
 
-def _merged(chunks: Iterable[tuple[list[Any], Summary]], summary: Summary) -> Iterator[Any]:
+def _ids_of(items: Iterable[Any], ids: list[tuple[str | None, int]]) -> Iterator[Any]:
+    for item in items:
+        ids.append((getattr(item, "participant_id", None) or getattr(item, "record_id", None), item.index))
+        yield item
+
+
+def _merged(chunks: Iterable[tuple[list[Any], Summary, list[tuple[str | None, int]]]], summary: Summary,
+            duplicates: DuplicateIds) -> Iterator[Any]:
     """The pieces of every chunk in order, their counts added to ``summary`` as they arrive."""
-    for pieces, counted in chunks:
+    for pieces, counted, ids in chunks:
         summary.merge(counted)
+        for participant_id, index in ids:
+            duplicates.see(participant_id, index)
         yield from pieces
 
 
@@ -80,9 +92,9 @@ def run(args: argparse.Namespace) -> int:
     pseudonyms = pseudonymiser(args)
     jobs = getattr(args, "jobs", 1)
     if jobs > 1:
-        header, records = read_raw(path, mapping=args.mapping)
+        header, records = read_raw(path, mapping=args.mapping, input_format=args.input_format)
     else:
-        header, records = read_case_file(path, mapping=args.mapping)
+        header, records = read_case_file(path, mapping=args.mapping, input_format=args.input_format)
     engine = make_engine(args, header.settings)
     # The command line is the one place a clock is read, and only when no date is given.
     as_of = args.as_of or header.as_of or dt.date.today()
@@ -95,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         "notices": [{"nb": t.nb, "en": t.en} for t in engine.notices(as_of)],
     }
     faults_of: Any = engine
+    duplicates = DuplicateIds()
     if jobs > 1:
         # The workers judge and also write (JSON or text), so only text and counts come back:
         # sending the findings to this process and writing them here took longer than judging.
@@ -105,13 +118,13 @@ def run(args: argparse.Namespace) -> int:
         parallel = faults_of = ParallelRun(records, as_of, engine_kwargs(engine, settings, args.disable), jobs,
                                        map_chunk=render)
         summary = Summary()
-        pieces = _merged(parallel, summary)
+        pieces = _merged(parallel, summary, duplicates)
         if args.format == "json":
             write_json_pieces(sys.stdout, meta, pieces, summary)
         else:
             write_text_pieces(sys.stdout, meta, pieces, summary)
     else:
-        results = engine.evaluate_all(records, as_of)
+        results = duplicates.track(engine.evaluate_all(records, as_of))
         if pseudonyms is not None:
             results = pseudonyms.apply_all(results)
         if args.format == "json":
@@ -119,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             summary = write_text(sys.stdout, meta, results, show_not_applicable=args.show_not_applicable)
     sys.stdout.flush()
+    duplicates.warn()
     for fault in faults_of.faults[:20]:
         print(f"integrules: plugin {fault.plugin!r} failed on record {fault.index}"
               f" ({fault.requirement_id or 'regime'}): {fault.error.split(':')[0]}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from importlib import resources
 from typing import Any
@@ -11,7 +12,8 @@ from typing import Any
 from ..dates import parse_date
 from ..engine import Engine
 from ..errors import FieldValueError, PluginLoadError, UsageError
-from ..privacy import ENV_KEY, Pseudonymiser
+from ..reading import INPUT_FORMATS
+from ..privacy import ENV_KEY, KEY_ADVICE, Pseudonymiser, weak_key
 
 EXAMPLE = "eksempelkommune.json"
 
@@ -31,6 +33,9 @@ def add_input_arguments(p: argparse.ArgumentParser, *, file_help: str, date_help
     """FILE, --example and --as-of, shared by the commands that read a case file."""
     p.add_argument("file", nargs="?", help=file_help)
     p.add_argument("--example", action="store_true", help="bruk det innebygde eksempelet / use the bundled example")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, metavar="FORMAT",
+                   help=f"filens format / the file's format ({', '.join(INPUT_FORMATS)}); default: by its suffix, "
+                        "and on standard input JSON Lines when the first line is a participant, else JSON")
     p.add_argument("--as-of", type=date_arg, metavar="DATE",
                    help=f"{date_help} (YYYY-MM-DD or dd.mm.yyyy); default: the file's as_of, else today")
 
@@ -60,10 +65,13 @@ def pseudonymiser(args: argparse.Namespace) -> Pseudonymiser | None:
         if getattr(args, "key", None):
             raise UsageError("--key is only used with --pseudonymise")
         return None
-    found = Pseudonymiser.from_environment(args.key)
-    if found is None:
+    key = args.key if args.key is not None else os.environ.get(ENV_KEY)
+    if not key:
         raise UsageError(f"--pseudonymise needs a key: --key KEY or the environment variable {ENV_KEY}")
-    return found
+    weak = weak_key(key)
+    if weak:
+        raise UsageError(f"--pseudonymise: {weak}; make a strong key with: {KEY_ADVICE}")
+    return Pseudonymiser(key)
 
 
 def parse_settings(pairs: list[str], base: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -83,3 +91,42 @@ def make_engine(args: argparse.Namespace, file_settings: dict[str, Any] | None =
     for message in engine.load_errors:
         print(f"integrules: advarsel/warning: {message}", file=sys.stderr)
     return engine
+
+
+class DuplicateIds:
+    """Participant ids seen more than once in one input, for a warning at the end of the run.
+
+    Each record is judged and counted on its own (reports count records, not people), so an id
+    given twice is counted twice: the warning says so, naming records by their index (never the
+    id, which --pseudonymise may be hiding). Keeps the hash of each id: some 60 bytes an id."""
+
+    SHOWN = 5
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+        self.count = 0
+        self.records: list[int] = []
+
+    def see(self, participant_id: object, index: int) -> None:
+        if not isinstance(participant_id, str):
+            return
+        h = hash(participant_id)
+        if h in self._seen:
+            self.count += 1
+            if len(self.records) < self.SHOWN:
+                self.records.append(index)
+        else:
+            self._seen.add(h)
+
+    def track(self, items: Any) -> Any:
+        """Pass a stream of results and rejections through, seeing their ids."""
+        for item in items:
+            self.see(getattr(item, "participant_id", None) or getattr(item, "record_id", None), item.index)
+            yield item
+
+    def warn(self) -> None:
+        if self.count:
+            more = " ..." if self.count > len(self.records) else ""
+            print(f"integrules: advarsel/warning: {self.count} record(s) repeat the id of an earlier record "
+                  f"(records {', '.join(map(str, self.records))}{more}); each record is judged and counted "
+                  "on its own", file=sys.stderr)

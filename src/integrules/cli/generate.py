@@ -7,6 +7,7 @@ import json
 import sys
 
 from ..errors import UsageError
+from ..outfiles import atomic_output
 from ..synthetic import DEFAULT_AS_OF, participant
 from . import EXIT_OK
 from .common import date_arg
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.n < 0:
         raise UsageError("N must be 0 or more")
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
+        with atomic_output(args.output) as fh:
             write_population(fh, args.n, seed=args.seed, as_of=args.as_of, fmt=args.format, kommune=args.kommune)
     else:
         write_population(sys.stdout, args.n, seed=args.seed, as_of=args.as_of, fmt=args.format, kommune=args.kommune)

@@ -50,17 +50,49 @@ def create(name: str, directory: str | Path = ".") -> Path:
     """Write the plugin ``name`` to ``directory/name`` and return that folder."""
     if not NAME_RE.match(name) or name == "integrules":
         raise UsageError(f"plugin name {name!r}: use lowercase letters, digits and _, starting with a letter")
-    target = Path(directory) / name
+    _refuse_installed(name)
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--dir {directory}: not a folder")
+    target = folder / name
     if target.exists():
         raise UsageError(f"{target} already exists; choose another name or --dir")
     files = template_files()
     if not files:
         raise UsageError("the plugin template is missing from this installation of integrules")
-    for rel, text in files:
-        path = target / render(rel, name)[: -len(SUFFIX)]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(text, name), encoding="utf-8")
+    try:
+        for rel, text in files:
+            path = target / render(rel, name)[: -len(SUFFIX)]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(render(text, name), encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot create {target}: {exc.strerror}") from None
     return target
+
+
+def _refuse_installed(name: str) -> None:
+    """A new plugin must not take the name of an installed one: once installed it would replace it
+    (the same entry-point name, distribution or package)."""
+    import importlib.util
+    from importlib import metadata
+
+    from ..engine import ENTRY_POINT_GROUP
+
+    taken = {ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    if name in taken:
+        raise UsageError(f"plugin name {name!r} is taken by an installed plugin; choose another name")
+    try:
+        metadata.distribution(f"integrules-{name}")
+    except metadata.PackageNotFoundError:
+        pass
+    else:
+        raise UsageError(f"a distribution integrules-{name} is installed; choose another name")
+    try:
+        spec = importlib.util.find_spec(f"integrules_{name}")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None:
+        raise UsageError(f"a package integrules_{name} is importable; choose another name")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import sys
+import tempfile
 
 from ..dates import parse_date
 from ..errors import FieldValueError, UsageError
-from ..reading import read_case_file, read_raw
+from ..outfiles import atomic_output
+from ..reading import read_case_file, read_raw, stdin_is_json_lines
 from ..report import FORMATS, Progress, build_report, build_report_parallel, compare, render
 from . import EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
 from .check import add_scale_arguments, resolve_input
@@ -47,15 +50,17 @@ def _mapping_for(path: str, mapping: str | None, main: bool) -> str | None:
 def _one(engine, path: str, as_of: dt.date | None, args, *, label: str, workers: dict | None = None,
          main: bool = True) -> dict:
     mapping = _mapping_for(path, args.mapping, main)
+    fmt = args.input_format if main else None
     if args.jobs > 1:
-        header, records = read_raw(path, mapping=mapping)
+        header, records = read_raw(path, mapping=mapping, input_format=fmt)
     else:
-        header, records = read_case_file(path, mapping=mapping)
+        header, records = read_case_file(path, mapping=mapping, input_format=fmt)
     day = as_of or header.as_of or dt.date.today()  # the one place a clock is read: no date given at all
     period = (args.since, day) if args.since else None
     if period and period[0] > day:
         raise UsageError(f"--since {args.since.isoformat()} is after the report date {day.isoformat()}")
-    shown = "eksempel / example" if args.example and path == resolve_input(args) else os.path.basename(path)
+    shown = "eksempel / example" if args.example and path == resolve_input(args) else \
+        "stdin" if path == getattr(args, "stdin_copy", None) else os.path.basename(path)
     options = dict(kommune=header.kommune, source=shown, with_names=args.with_names, period=period,
                    progress=Progress(f"{label} {day.isoformat()}"), pseudonymiser=args.pseudonyms)
     if args.jobs > 1:
@@ -65,8 +70,21 @@ def _one(engine, path: str, as_of: dt.date | None, args, *, label: str, workers:
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_input(args)
+    if path != "-":
+        return _run(args, path)
+    # The report reads its input more than once (the header first, again with --compare DATE):
+    # standard input is kept in a private temporary file for the run, removed at the end.
+    fmt = args.input_format or ("jsonl" if stdin_is_json_lines() else "json")
+    with tempfile.NamedTemporaryFile(prefix="integrules-stdin-", suffix=f".{fmt}") as copy:
+        shutil.copyfileobj(sys.stdin.buffer, copy)
+        copy.flush()
+        args.input_format, args.stdin_copy = fmt, copy.name
+        return _run(args, copy.name)
+
+
+def _run(args: argparse.Namespace, path: str) -> int:
     args.pseudonyms = pseudonymiser(args)
-    header, _ = read_case_file(path, mapping=args.mapping)
+    header, _ = read_case_file(path, mapping=args.mapping, input_format=args.input_format)
     engine = make_engine(args, header.settings)
     workers = None
     if args.jobs > 1:  # each worker builds an engine like this one: same plugins, same settings
@@ -92,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         report["compare"] = compare(first, second)
     text = render(report, args.format, earlier=earlier)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
+        with atomic_output(args.output) as fh:
             fh.write(text)
     else:
         sys.stdout.write(text)

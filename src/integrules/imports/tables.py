@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
+import posixpath
+import warnings
+import zipfile
+from xml.etree import ElementTree
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..dates import parse_date
-from ..errors import FieldValueError, InputError
+from ..errors import FieldValueError, InputError, InputWarning
 from ..privacy import describe
 from ..results import Rejection
 from .mapping import Column, Mapping, load_mapping, norm
@@ -19,10 +23,20 @@ TRUE = {"ja", "j", "yes", "y", "true", "sann", "1", "x"}
 FALSE = {"nei", "n", "no", "false", "usann", "0"}
 
 
-def read_table(path: str | Path, mapping: str | Path | Mapping | None = None) -> Iterator[Any]:
-    """Raw items (``("table", index, (record, columns), "row N")``) or Rejections, one per data row."""
+class BadRow:
+    """A row the CSV reader could not split into cells (a cell over the size limit, a stray quote)."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+
+def read_table(path: str | Path, mapping: str | Path | Mapping | None = None, kind: str | None = None) -> Iterator[Any]:
+    """Raw items (``("table", index, (record, columns), "row N")``) or Rejections, one per data row.
+
+    ``kind`` is "csv" or "xlsx" (default: by the file's suffix)."""
     m = mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
-    rows = _xlsx_rows(path, m) if str(path).lower().endswith(".xlsx") else _csv_rows(path, m)
+    xlsx = kind == "xlsx" if kind else str(path).lower().endswith(".xlsx")
+    rows = _xlsx_rows(path, m) if xlsx else _csv_rows(path, m)
     return _records(rows, m, str(path))
 
 
@@ -31,6 +45,8 @@ def _records(rows: Iterator[tuple[int, list[Any]]], m: Mapping, name: str) -> It
         header_row, header = next(rows)
     except StopIteration:
         raise InputError(f"{name}: the file is empty (expected a header row)") from None
+    if isinstance(header, BadRow):
+        raise InputError(f"{name}: the header row cannot be read ({header.problem})")
     layout: list[Column | None] = []
     unmapped = []
     for cell in header:
@@ -59,6 +75,10 @@ def _rows_to_records(rows, layout, has_id, name) -> Iterator[Any]:
     index = 0
     try:
         for row, cells in rows:
+            if isinstance(cells, BadRow):  # this row only; the rows after it are read
+                yield Rejection(index, None, (f"row {row}: {cells.problem}",), f"row {row}")
+                index += 1
+                continue
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
             source = f"row {row}"
@@ -228,9 +248,32 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
     return dialect
 
 
-def _csv_iter(fh, dialect) -> Iterator[tuple[int, list[Any]]]:
+def _csv_iter(fh, dialect) -> Iterator[tuple[int, list[Any] | BadRow]]:
+    """Rows numbered as a spreadsheet shows them. A row the reader refuses (a cell longer than the
+    csv module's limit) or one running over several lines of the file (a quote mark left open joins
+    the lines after it into one cell: names and DUF numbers in the id) is a BadRow; no field of the
+    format takes a line break."""
     with fh:
-        for number, cells in enumerate(csv.reader(fh, dialect), start=1):
+        reader = csv.reader(fh, dialect)
+        number = 0
+        while True:
+            first_line = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                number += 1
+                limit = csv.field_size_limit()
+                problem = (f"a cell longer than {limit} characters" if "field limit" in str(exc)
+                           else f"not readable as CSV ({str(exc)[:80]})")
+                yield number, BadRow(problem + "; the row was not read")
+                continue
+            number += 1
+            if reader.line_num != first_line and any(("\n" in c or "\r" in c) and c.strip() for c in cells):
+                yield number, BadRow(f"a quoted cell runs over lines {first_line}-{reader.line_num} of the file "
+                                     "(a quote mark left open?); the row was not read")
+                continue
             yield number, cells
 
 
@@ -250,7 +293,60 @@ def _xlsx_rows(path: str | Path, m: Mapping) -> Iterator[tuple[int, list[Any]]]:
         book.close()
         raise InputError(f"{name}: no sheet named {m.sheet!r} (sheets: {', '.join(book.sheetnames)})")
     sheet = book[m.sheet] if m.sheet is not None else book.worksheets[0]
+    if m.sheet is None and sheet.max_row in (None, 0, 1) and sheet.max_column in (None, 0, 1) \
+            and not any(any(c is not None for c in row) for row in sheet.iter_rows(max_row=2, values_only=True)):
+        others = [n for n in book.sheetnames[1:]]
+        book.close()
+        hint = f"; the other sheets: {', '.join(map(repr, others))} (name one with \"sheet\" in a mapping file)" if others else ""
+        raise InputError(f"{name}: the first sheet {sheet.title!r} is empty{hint}")
+    for message in _xlsx_doubts(path, sheet.title):
+        warnings.warn(f"{name}: {message}", InputWarning, stacklevel=2)
     return _xlsx_iter(book, sheet)
+
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _xlsx_doubts(path: str | Path, title: str, limit: int = 10) -> list[str]:
+    """What data_only reading cannot show: formula cells without a saved value (read as empty, so
+    the fact is unknown) and merged cells (only the first cell holds the value). Read from the
+    sheet's XML, streamed; named by sheet and cell, at most ``limit`` of each kind."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+            rid = next((s.get(_REL) for s in book.iter(f"{_NS}sheet") if s.get("name") == title), None)
+            target = next((r.get("Target") for r in rels if r.get("Id") == rid), None)
+            if target is None:
+                return []
+            member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            formulas: list[str] = []
+            merged: list[str] = []
+            n_formulas = n_merged = 0
+            with z.open(member) as fh:
+                for _, el in ElementTree.iterparse(fh):
+                    if el.tag == f"{_NS}c":
+                        if el.find(f"{_NS}f") is not None and not (el.findtext(f"{_NS}v") or "").strip():
+                            n_formulas += 1
+                            if len(formulas) < limit:
+                                formulas.append(el.get("r", "?"))
+                        el.clear()
+                    elif el.tag == f"{_NS}mergeCell":
+                        n_merged += 1
+                        if len(merged) < limit:
+                            merged.append(el.get("ref", "?"))
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError, RuntimeError):
+        return []  # not the usual layout: openpyxl read it; nothing more to say
+    out = []
+    if n_formulas:
+        out.append(f"sheet {title!r}: {n_formulas} formula cell(s) without a saved value, read as empty (unknown): "
+                   f"{', '.join(formulas)}{' ...' if n_formulas > limit else ''} (open and save the file in Excel "
+                   "to store the values)")
+    if n_merged:
+        out.append(f"sheet {title!r}: {n_merged} merged cell range(s), only the first cell of each holds the value: "
+                   f"{', '.join(merged)}{' ...' if n_merged > limit else ''}")
+    return out
 
 
 def _xlsx_iter(book, sheet) -> Iterator[tuple[int, list[Any]]]:

@@ -10,6 +10,7 @@ import csv
 import io
 from typing import Any, Iterator
 
+from ..escaping import csv_cell
 from .aggregate import ALL_OUTCOMES
 from .norwegian import STATUSES
 from .outcomes import CATEGORIES
@@ -20,7 +21,7 @@ COUNT_MEASURES = ("applies",) + ALL_OUTCOMES
 
 def rows(report: dict[str, Any], which: str = "current") -> Iterator[tuple]:
     for row in _rows(report):
-        yield (which, *row)
+        yield tuple(map(csv_cell, (which, *row)))  # no cell a spreadsheet would run as a formula
 
 
 def _rows(report: dict[str, Any]) -> Iterator[tuple]:

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..escaping import markdown
 from .blocks import all_blocks
 
 
 def _cell(value: Any) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return markdown(str(value))  # pipes, links, tags and control characters from the data are text
 
 
 def render(report: dict[str, Any]) -> str:
     out = []
     for block in all_blocks(report):
         if block[0] == "h":
-            out.append("#" * block[1] + " " + block[2] + "\n")
+            out.append("#" * block[1] + " " + markdown(block[2]) + "\n")
         elif block[0] == "p":
-            out.append(block[1] + "\n")
+            out.append(markdown(block[1]) + "\n")
         else:
             headers, rows = block[1], block[2]
             lines = ["| " + " | ".join(_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from ..escaping import terminal
 from .blocks import all_blocks
 
 
@@ -26,4 +27,4 @@ def render(report: dict[str, Any]) -> str:
             out.append(textwrap.fill(block[1], width=100) + "\n\n")
         else:
             out.append(_table(block[1], block[2]))
-    return "".join(out).lstrip("\n")
+    return terminal("".join(out).lstrip("\n"), keep_newlines=True)  # no escape sequence from the data reaches a terminal
