@@ -35,6 +35,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_engine_arguments(p)
     add_privacy_arguments(p)
     add_scale_arguments(p)
+    p.add_argument("--lang", choices=("nb", "en", "both"), default="nb",
+                   help="språk i HTML-rapporten / language of the HTML report (default nb; both = nb / en)")
+    p.add_argument("--no-worklists", dest="worklists", action="store_false",
+                   help="uten arbeidslistene (HTML) / leave the worklists out of the HTML report (e.g. for the committee)")
 
 
 def _mapping_for(path: str, mapping: str | None, main: bool) -> str | None:
@@ -90,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         first, second = sorted((earlier, report), key=lambda r: r["as_of"]) if earlier["as_of"] != report["as_of"] \
             else (earlier, report)
         report["compare"] = compare(first, second)
-    text = render(report, args.format, earlier=earlier)
+    text = render(report, args.format, earlier=earlier, lang=args.lang, worklists=args.worklists)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -14,8 +14,12 @@ from .compare import compare
 FORMATS = ("text", "markdown", "csv", "json", "html")
 
 
-def render(report: dict[str, Any], fmt: str, *, earlier: dict[str, Any] | None = None) -> str:
-    """The report in ``fmt``; for CSV, ``earlier`` (the compared report) adds its rows."""
+def render(report: dict[str, Any], fmt: str, *, earlier: dict[str, Any] | None = None, lang: str = "nb",
+           worklists: bool = True) -> str:
+    """The report in ``fmt``; for CSV, ``earlier`` (the compared report) adds its rows.
+
+    ``lang`` (``nb``, ``en``, ``both``) and ``worklists`` apply to HTML, the committee's report.
+    """
     if fmt == "text":
         from .render_text import render as r
     elif fmt == "markdown":
@@ -26,7 +30,8 @@ def render(report: dict[str, Any], fmt: str, *, earlier: dict[str, Any] | None =
         from .render_csv import render as csv_render
         return csv_render(report, earlier)
     elif fmt == "html":
-        from .render_html import render as r
+        from .render_html import render as html_render
+        return html_render(report, lang=lang, worklists=worklists)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return r(report)

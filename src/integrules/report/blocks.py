@@ -194,7 +194,7 @@ def compare_blocks(report: dict[str, Any]) -> list[Block]:
     for r in cmp_["requirements"]:
         a, b, ch = r["earlier"], r["later"], r["change"]
         rows.append([r["id"], f"{a['met']}/{a['applies']}" if a else "ikke i kraft", f"{b['met']}/{b['applies']}" if b else "ikke i kraft",
-                     f"{ch['met']:+d}", f"{ch['not_met']:+d}", f"{ch['unknown']:+d}"])
+                     *([f"{ch['met']:+d}", f"{ch['not_met']:+d}", f"{ch['unknown']:+d}"] if ch else ["–"] * 3)])
     out.append(("table", ["krav / requirement", f"oppfylt {e}", f"oppfylt {l_}", "Δ oppfylt / met", "Δ ikke oppfylt / not met",
                           "Δ ukjent / unknown"], rows))
     if cmp_["nir"]:

@@ -11,6 +11,7 @@ import sys
 import time
 from typing import IO, Any, Iterable, Iterator
 
+from ..areas import area_of, collect_areas, report_areas
 from ..dates import add_months
 from ..engine import Engine
 from ..parallel import CHUNK, ParallelRun
@@ -136,6 +137,7 @@ class ChunkTally:
 def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, source: str | None) -> dict[str, Any]:
     columns = regime_columns(dict(acc.regimes))
     units = sorted(acc.unit_totals)
+    areas, _ = collect_areas(engine)  # a plugin failing here only loses its grouping
     reqs = []
     for rid in sorted(acc.requirements):
         req = acc.requirements[rid]
@@ -151,6 +153,8 @@ def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, so
             "by_regime": {g: counts_dict(acc.by_req_regime.get((rid, g), {})) for g in columns},
             "by_unit": {u.value: counts_dict(acc.by_req_unit.get((rid, u.value), {})) for u in req.responsible},
         })
+        reqs[-1]["checklist"] = list(req.checklist)
+        reqs[-1]["area"] = area_of(rid, req.category, req.checklist, reqs[-1]["plugin"], areas)
     report: dict[str, Any] = {
         "integrules": {"report_format": REPORT_FORMAT},
         "kind": "with_names" if acc.with_names else "aggregate",
@@ -167,6 +171,7 @@ def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, so
         },
         "by_unit": {u: counts_dict(acc.unit_totals[u]) for u in units},
         "requirements": reqs,
+        "areas": report_areas(reqs, areas),
         "nir": nir_section(acc),
         "outcomes": acc.outcomes.as_dict(),
         "norwegian": acc.norwegian.as_dict(),

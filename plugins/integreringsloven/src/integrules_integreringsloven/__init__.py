@@ -181,3 +181,10 @@ def integrules_register_requirements(register) -> None:
 
 
 _ = (DerivedFact, nir)
+
+
+@hookimpl
+def integrules_report_areas():
+    from .areas import AREAS
+
+    return AREAS
