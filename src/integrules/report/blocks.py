@@ -229,6 +229,26 @@ def rejected_blocks(report: dict[str, Any]) -> list[Block]:
             ("table", ["post / record", "id", "kilde / source", "feil / errors"], rows)]
 
 
+def missing_blocks(report: dict[str, Any]) -> list[Block]:
+    """What is missing, ranked: the fields whose absence leaves most findings unknown (report.missing)."""
+    missing = report.get("missing") or []
+    out: list[Block] = [("h", 2, "Hva mangler i dataene / what is missing in the data")]
+    if not missing:
+        out.append(("p", "Ingen vurdering er ukjent på grunn av manglende opplysninger. / No finding is unknown for "
+                         "lack of facts."))
+        return out
+    out.append(("p", "Feltene (navn som i dataformatet) som oftest gjør en vurdering ukjent; legg dem til i uttrekket "
+                     "først. «Alene» = vurderinger som bare mangler dette feltet. / The fields (data-format names) that "
+                     "most often leave a finding unknown; add them to the export first. «Alone» = findings missing "
+                     "only this field."))
+    rows = [[m["field"], str(m["findings"]), str(m["alone"]), str(m["participants"]), str(m["requirements"])]
+            for m in missing]
+    out.append(("table", ["felt / field", "ukjente vurderinger / unknown findings", "alene / alone",
+                          "deltakere / participants", "krav / requirements"], rows))
+    return out
+
+
 def all_blocks(report: dict[str, Any]) -> list[Block]:
     return (summary_blocks(report) + compare_blocks(report) + requirement_blocks(report) + nir_blocks(report)
-            + outcome_blocks(report) + norwegian_blocks(report) + rejected_blocks(report) + cases_blocks(report))
+            + outcome_blocks(report) + norwegian_blocks(report) + missing_blocks(report) + rejected_blocks(report)
+            + cases_blocks(report))

@@ -175,6 +175,7 @@ def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, so
         "nir": nir_section(acc),
         "outcomes": acc.outcomes.as_dict(),
         "norwegian": acc.norwegian.as_dict(),
+        "missing": acc.missing.as_list(),
         "rejected": [{"index": r.index, "record_id": r.record_id, "source": r.source, "errors": list(r.errors)}
                      for r in acc.rejected],
     }

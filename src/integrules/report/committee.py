@@ -207,7 +207,7 @@ def _outcomes(report: dict[str, Any], t: Tr) -> dict[str, Any]:
 
 
 def _missing(report: dict[str, Any], t: Tr) -> list[dict[str, Any]]:
-    return [{"field": m["field"], "findings": m["findings"], "participants": m["participants"],
+    return [{"field": m["field"], "findings": m["findings"], "alone": m["alone"], "participants": m["participants"],
              "requirements": m["requirements"]} for m in report.get("missing", [])]
 
 
