@@ -14,8 +14,8 @@ from ..privacy import Pseudonymiser
 from ..results import Summary
 from ..reading import read_case_file, read_raw
 from . import EXIT_NOT_MET, EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
-from .common import (add_engine_arguments, add_input_arguments, add_privacy_arguments, example_path, make_engine,
-                     parse_settings, pseudonymiser)
+from .common import (add_engine_arguments, add_input_arguments, add_kommune_argument, add_privacy_arguments,
+                     example_path, make_engine, parse_settings, pseudonymiser, require_rules)
 
 HELP = "Vurder hver deltaker mot kravene / judge every participant against the requirements"
 
@@ -28,6 +28,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_engine_arguments(p)
     add_privacy_arguments(p)
     add_scale_arguments(p)
+    add_kommune_argument(p)
 
 
 def add_scale_arguments(p: argparse.ArgumentParser) -> None:
@@ -84,12 +85,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         header, records = read_case_file(path, mapping=args.mapping)
     engine = make_engine(args, header.settings)
+    require_rules(engine)
     # The command line is the one place a clock is read, and only when no date is given.
     as_of = args.as_of or header.as_of or dt.date.today()
     meta = {
         "integrules": {"format": 1},
         "as_of": as_of.isoformat(),
-        "kommune": header.kommune,
+        "kommune": args.kommune or header.kommune,
         "plugins": [{"name": p.name, "version": p.version} for p in engine.plugins()],
         "settings": engine.settings,
     }

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..dates import parse_date
 from ..engine import Engine
-from ..errors import FieldValueError, PluginLoadError, UsageError
+from ..errors import FieldValueError, NoRulesError, PluginLoadError, UsageError
 from ..privacy import ENV_KEY, Pseudonymiser
 
 EXAMPLE = "eksempelkommune.json"
@@ -83,3 +83,23 @@ def make_engine(args: argparse.Namespace, file_settings: dict[str, Any] | None =
     for message in engine.load_errors:
         print(f"integrules: advarsel/warning: {message}", file=sys.stderr)
     return engine
+
+
+INSTALL_HINT = ("pip install -e plugins/integreringsloven -e plugins/kapittel6a -e plugins/norskmal "
+                "(or: pip install -r requirements.txt)")
+
+
+def require_rules(engine: Engine) -> None:
+    """``check`` and ``report`` judge nothing without a requirement: say so (exit 5) instead of "all is well"."""
+    if not engine.requirements():
+        loaded = ", ".join(p.name for p in engine.plugins() if p.source != "builtin") or "ingen / none"
+        raise NoRulesError(
+            "ingen krav er installert, så ingenting kan vurderes / no requirement is installed, so nothing can be "
+            f"judged (plugins loaded: {loaded}). Regelsamlingene er egne distribusjoner / the rule sets are separate "
+            f"distributions: {INSTALL_HINT}. See docs/cli.md (exit code 5).")
+
+
+def add_kommune_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kommune", metavar="NAME",
+                   help="kommunens navn i utdata (f.eks. for en CSV/xlsx-import) / the municipality's name in the output "
+                        "(e.g. for a CSV or xlsx import, which has none); overrides the case file's kommune")

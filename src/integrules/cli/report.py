@@ -13,8 +13,8 @@ from ..reading import read_case_file, read_raw
 from ..report import FORMATS, Progress, build_report, build_report_parallel, compare, render
 from . import EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
 from .check import add_scale_arguments, resolve_input
-from .common import (add_engine_arguments, add_input_arguments, add_privacy_arguments, date_arg, make_engine,
-                     parse_settings, pseudonymiser)
+from .common import (add_engine_arguments, add_input_arguments, add_kommune_argument, add_privacy_arguments, date_arg,
+                     make_engine, parse_settings, pseudonymiser, require_rules)
 
 HELP = "Oppfølgingsrapport med tall per krav, NIR, resultater og norsk / follow-up report with counts"
 
@@ -37,6 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_scale_arguments(p)
     p.add_argument("--lang", choices=("nb", "en", "both"), default="nb",
                    help="språk i HTML-rapporten / language of the HTML report (default nb; both = nb / en)")
+    add_kommune_argument(p)
     p.add_argument("--no-worklists", dest="worklists", action="store_false",
                    help="uten arbeidslistene (HTML) / leave the worklists out of the HTML report (e.g. for the committee)")
 
@@ -60,7 +61,7 @@ def _one(engine, path: str, as_of: dt.date | None, args, *, label: str, workers:
     if period and period[0] > day:
         raise UsageError(f"--since {args.since.isoformat()} is after the report date {day.isoformat()}")
     shown = "eksempel / example" if args.example and path == resolve_input(args) else os.path.basename(path)
-    options = dict(kommune=header.kommune, source=shown, with_names=args.with_names, period=period,
+    options = dict(kommune=(args.kommune if main else None) or header.kommune, source=shown, with_names=args.with_names, period=period,
                    progress=Progress(f"{label} {day.isoformat()}"), pseudonymiser=args.pseudonyms)
     if args.jobs > 1:
         return build_report_parallel(engine, records, day, workers, args.jobs, **options)
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     args.pseudonyms = pseudonymiser(args)
     header, _ = read_case_file(path, mapping=args.mapping)
     engine = make_engine(args, header.settings)
+    require_rules(engine)
     workers = None
     if args.jobs > 1:  # each worker builds an engine like this one: same plugins, same settings
         from ..parallel import engine_kwargs
