@@ -38,6 +38,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("nb", "en", "both"), default="nb",
                    help="språk i HTML-rapporten / language of the HTML report (default nb; both = nb / en)")
     add_kommune_argument(p)
+    p.add_argument("--excel", action="store_true",
+                   help="CSV for norsk Excel: semikolon og BOM / CSV for Norwegian Excel: semicolons and a byte-order mark")
     p.add_argument("--no-worklists", dest="worklists", action="store_false",
                    help="uten arbeidslistene (HTML) / leave the worklists out of the HTML report (e.g. for the committee)")
 
@@ -96,9 +98,21 @@ def run(args: argparse.Namespace) -> int:
         first, second = sorted((earlier, report), key=lambda r: r["as_of"]) if earlier["as_of"] != report["as_of"] \
             else (earlier, report)
         report["compare"] = compare(first, second)
-    text = render(report, args.format, earlier=earlier, lang=args.lang, worklists=args.worklists)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
+    if args.excel and args.format != "csv":
+        raise UsageError("--excel is for --format csv (xlsx is Excel's own format)")
+    text = render(report, args.format, earlier=earlier, lang=args.lang, worklists=args.worklists, excel=args.excel)
+    if isinstance(text, bytes):  # xlsx
+        if args.output:
+            with open(args.output, "wb") as fh:
+                fh.write(text)
+        elif sys.stdout.isatty():
+            raise UsageError("--format xlsx writes a binary file: give -o PATH (or redirect the output)")
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+    elif args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
     else:
         sys.stdout.write(text)
