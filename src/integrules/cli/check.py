@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import os
 import sys
-from typing import Any, Iterable, Iterator
+import tempfile
+from typing import IO, Any, Iterable, Iterator
+
+import attrs
 
 from ..errors import UsageError
-from ..output import json_pieces, text_pieces, write_json, write_json_pieces, write_text, write_text_pieces
+from ..findings import Outcome
+from ..output import json_pieces, text_pieces, write_json_pieces, write_text_pieces
 from ..privacy import Pseudonymiser
-from ..results import Summary
+from ..results import Rejection, Summary
 from ..reading import read_case_file, read_raw
 from . import EXIT_NOT_MET, EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
 from .common import (add_engine_arguments, add_input_arguments, add_kommune_argument, add_privacy_arguments,
@@ -23,8 +28,19 @@ HELP = "Vurder hver deltaker mot kravene / judge every participant against the r
 def add_arguments(p: argparse.ArgumentParser) -> None:
     add_input_arguments(p, file_help="saksfil (.json) eller JSON Lines (.jsonl); - for stdin / case file",
                         date_help="vurderingsdato / date to judge at")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "csv", "xlsx"), default="text",
+                   help="text, json, or a worklist (one row per finding) as csv or xlsx")
     p.add_argument("--show-not-applicable", action="store_true", help="list not-applicable findings in text output")
+    p.add_argument("--output", "-o", metavar="PATH",
+                   help="skriv til fil (atomisk) / write to a file (replaced whole at the end, never half-written)")
+    p.add_argument("--only", type=_outcomes_arg, metavar="OUTCOME[,...]",
+                   help="vis bare funn med disse utfallene / show only findings with these outcomes ("
+                        + ", ".join(o.value for o in Outcome) + "); the summary and exit code still count all. "
+                        "Default for csv/xlsx: not_met,unknown,pending")
+    p.add_argument("--participant", action="append", metavar="ID",
+                   help="bare denne deltakeren / only this participant (repeatable); the summary counts those only")
+    p.add_argument("--excel", action="store_true",
+                   help="CSV for norsk Excel: semikolon og BOM / CSV for Norwegian Excel: semicolons and a byte-order mark")
     add_engine_arguments(p)
     add_privacy_arguments(p)
     add_scale_arguments(p)
@@ -40,6 +56,15 @@ def add_scale_arguments(p: argparse.ArgumentParser) -> None:
                    help="antall prosesser / worker processes (default 1); the output is the same for any N")
 
 
+def _outcomes_arg(value: str) -> frozenset[str]:
+    known = {o.value for o in Outcome}
+    chosen = {v.strip() for v in value.split(",") if v.strip()}
+    wrong = sorted(chosen - known)
+    if wrong or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown outcome(s) {', '.join(wrong) or value!r}; choose from {', '.join(sorted(known))}")
+    return frozenset(chosen)
+
+
 def _jobs_arg(value: str) -> int:
     try:
         n = int(value)
@@ -51,14 +76,65 @@ def _jobs_arg(value: str) -> int:
 
 
 def _render_chunk(fmt: str, show_not_applicable: bool, pseudonyms: Pseudonymiser | None, engine: Any, as_of: dt.date,
-                  items: Iterable[Any]) -> tuple[list[Any], Summary]:
+                  items: Iterable[Any], only: frozenset[str] | None = None,
+                  participants: frozenset[str] | None = None) -> tuple[list[Any], Summary]:
     """In a worker (``check --jobs N``): one chunk's results written as the command writes them, and counted."""
     summary = Summary()
+    if participants is not None:
+        items = _chosen(items, participants)
     if pseudonyms is not None:
         items = pseudonyms.apply_all(items)
+    shown = _filtered(items, summary, only)
+    return list(_pieces(fmt, shown, show_not_applicable, engine, as_of)), summary
+
+
+def _chosen(items: Iterable[Any], participants: frozenset[str]) -> Iterator[Any]:
+    """--participant: only these participants (and rejected records with these ids); before counting."""
+    for item in items:
+        key = item.record_id if isinstance(item, Rejection) else item.participant_id
+        if key in participants:
+            yield item
+
+
+def _filtered(items: Iterable[Any], summary: Summary, only: frozenset[str] | None) -> Iterator[Any]:
+    """Every item counted into ``summary``; with --only, each result shown with those findings only (if any)."""
+    for item in items:
+        summary.add(item)
+        if only is None or isinstance(item, Rejection):
+            yield item
+            continue
+        kept = tuple(f for f in item.findings if f.outcome._value_ in only)
+        if kept:
+            yield attrs.evolve(item, findings=kept)
+
+
+def _pieces(fmt: str, items: Iterable[Any], show_not_applicable: bool, engine: Any, as_of: dt.date) -> Iterator[Any]:
+    """The output pieces of already counted items (their own summary is not used)."""
+    unused = Summary()
     if fmt == "json":
-        return list(json_pieces(items, summary)), summary
-    return list(text_pieces(items, summary, show_not_applicable=show_not_applicable)), summary
+        return json_pieces(items, unused)
+    if fmt == "text":
+        return text_pieces(items, unused, show_not_applicable=show_not_applicable)
+    return worklist_rows(items, {r.id: r.title.nb for r in engine.requirements(as_of)})
+
+
+WORKLIST_HEADERS = ("deltaker-id", "regelverk", "krav-id", "krav", "status", "frist", "ansvar", "mangler opplysning",
+                    "begrunnelse")
+
+
+def worklist_rows(items: Iterable[Any], titles: dict[str, str]) -> Iterator[list[Any]]:
+    """``check --format csv|xlsx``: a row per finding (rejected records as a row each, status «avvist»)."""
+    from ..output import OUTCOME_LABELS
+
+    for item in items:
+        if isinstance(item, Rejection):
+            yield [item.record_id or "", "", "", "", "avvist", None, "", "", "; ".join(item.errors)]
+            continue
+        regime = item.regime.regime or "ukjent"
+        for f in item.findings:
+            yield [item.participant_id, regime, f.requirement_id, titles.get(f.requirement_id, ""),
+                   OUTCOME_LABELS[f.outcome][0], f.due, ", ".join(u.value for u in f.responsible), ", ".join(f.missing),
+                   f.message.nb]
 
 
 def _merged(chunks: Iterable[tuple[list[Any], Summary]], summary: Summary) -> Iterator[Any]:
@@ -79,6 +155,12 @@ def resolve_input(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     path = resolve_input(args)
     pseudonyms = pseudonymiser(args)
+    if args.excel and args.format != "csv":
+        raise UsageError("--excel is for --format csv (xlsx is Excel's own format)")
+    only = args.only
+    if only is None and args.format in ("csv", "xlsx"):  # a worklist: what needs doing
+        only = frozenset(("not_met", "unknown", "pending"))
+    chosen = frozenset(args.participant) if args.participant else None
     jobs = getattr(args, "jobs", 1)
     if jobs > 1:
         header, records = read_raw(path, mapping=args.mapping)
@@ -95,34 +177,48 @@ def run(args: argparse.Namespace) -> int:
         "plugins": [{"name": p.name, "version": p.version} for p in engine.plugins()],
         "settings": engine.settings,
     }
+    if args.only is not None or chosen is not None:  # say what was left out (only when something was)
+        meta["filter"] = {"only": sorted(args.only) if args.only is not None else None,
+                          "participant": sorted(chosen) if chosen is not None else None}
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        raise UsageError("--format xlsx writes a binary file: give -o PATH (or redirect the output)")
     faults_of: Any = engine
+    summary = Summary()
     if jobs > 1:
         # The workers judge and also write (JSON or text), so only text and counts come back:
         # sending the findings to this process and writing them here took longer than judging.
         from ..parallel import ParallelRun, engine_kwargs
 
         settings = parse_settings(args.setting, header.settings)
-        render = functools.partial(_render_chunk, args.format, args.show_not_applicable, pseudonyms)
+        render = functools.partial(_render_chunk, args.format, args.show_not_applicable, pseudonyms,
+                                   only=only, participants=chosen)
         parallel = faults_of = ParallelRun(records, as_of, engine_kwargs(engine, settings, args.disable), jobs,
                                        map_chunk=render)
-        summary = Summary()
         pieces = _merged(parallel, summary)
-        if args.format == "json":
-            write_json_pieces(sys.stdout, meta, pieces, summary)
-        else:
-            write_text_pieces(sys.stdout, meta, pieces, summary)
     else:
-        results = engine.evaluate_all(records, as_of)
+        results: Iterable[Any] = engine.evaluate_all(records, as_of)
+        if chosen is not None:
+            results = _chosen(results, chosen)
         if pseudonyms is not None:
             results = pseudonyms.apply_all(results)
+        pieces = _pieces(args.format, _filtered(results, summary, only), args.show_not_applicable, engine, as_of)
+    with _destination(args.output, binary=args.format == "xlsx") as out:
         if args.format == "json":
-            summary = write_json(sys.stdout, meta, results)
+            write_json_pieces(out, meta, pieces, summary)
+        elif args.format == "text":
+            write_text_pieces(out, meta, pieces, summary)
+        elif args.format == "csv":
+            _write_csv(out, pieces, excel=args.excel)
         else:
-            summary = write_text(sys.stdout, meta, results, show_not_applicable=args.show_not_applicable)
-    sys.stdout.flush()
+            from ..spreadsheet import workbook_bytes
+
+            out.write(workbook_bytes(_worklist_sheets(list(pieces)), as_of))
     for fault in faults_of.faults[:20]:
         print(f"integrules: plugin {fault.plugin!r} failed on record {fault.index}"
               f" ({fault.requirement_id or 'regime'}): {fault.error.split(':')[0]}", file=sys.stderr)
+    if chosen is not None and not summary.read:
+        print(f"integrules: advarsel/warning: no participant with id {', '.join(sorted(chosen))} in {path}",
+              file=sys.stderr)
     if faults_of.fault_count:
         return EXIT_PLUGIN_FAULT
     if summary.rejected:
@@ -130,3 +226,56 @@ def run(args: argparse.Namespace) -> int:
     if summary.outcomes.get("not_met"):
         return EXIT_NOT_MET
     return EXIT_OK
+
+
+class _destination:
+    """Standard output, or ``-o PATH`` written to a temporary file beside it and moved in place at the end
+    (never a half-written file; on an error the old file, if any, stays)."""
+
+    def __init__(self, path: str | None, *, binary: bool) -> None:
+        self.path, self.binary, self.tmp = path, binary, None
+
+    def __enter__(self) -> IO[Any]:
+        if self.path is None:
+            self.fh = sys.stdout.buffer if self.binary else sys.stdout
+            return self.fh
+        folder = os.path.dirname(os.path.abspath(self.path))
+        fd, self.tmp = tempfile.mkstemp(prefix=".integrules-", dir=folder)
+        self.fh = os.fdopen(fd, "wb") if self.binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self.fh
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if self.path is None:
+            self.fh.flush()
+            return
+        self.fh.close()
+        if kind is None:
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)
+
+
+def _write_csv(out: IO[str], rows: Iterable[list[Any]], *, excel: bool) -> None:
+    import csv
+
+    if excel:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
+    writer.writerow(WORKLIST_HEADERS)
+    for row in rows:
+        writer.writerow([f"{v:%d.%m.%Y}" if excel and isinstance(v, dt.date) else (v if v is not None else "")
+                         for v in row])
+
+
+def _worklist_sheets(rows: list[list[Any]]) -> list[tuple[str, tuple[str, ...], list[list[Any]]]]:
+    """The worklist sheet, then one per responsible unit, oldest due first (no due date last)."""
+    by_unit: dict[str, list[list[Any]]] = {}
+    for row in rows:
+        for unit in filter(None, row[6].split(", ")):
+            by_unit.setdefault(unit, []).append(row)
+    late = dt.date.max
+    sheets = [("Arbeidsliste", WORKLIST_HEADERS, rows)]
+    for unit in sorted(by_unit):
+        ordered = sorted(by_unit[unit], key=lambda r: (r[5] or late, r[0], r[2]))
+        sheets.append((f"Arbeidsliste {unit}", WORKLIST_HEADERS, ordered))
+    return sheets
