@@ -254,3 +254,22 @@ def test_requirement_new_since_the_compared_date_is_new_not_a_change():
     assert ">ny<" in kontrakt_row and "+" not in kontrakt_row
     text = render(late, "text")
     assert "+" not in next(line for line in text.splitlines() if line.lstrip().startswith("il.kontrakt") and "ikke i kraft" in line)
+
+
+def test_docs_show_the_first_page_made_by_the_script(chromium, tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    image = root / "docs" / "images" / "report-first-page.png"
+    assert "](images/report-first-page.png)" in (root / "docs" / "reports.md").read_text(encoding="utf-8")
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and image.stat().st_size < 150_000  # kept small
+    spec = importlib.util.spec_from_file_location("make_screenshots", root / "docs" / "make_screenshots.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    made = script.first_page(tmp_path)
+    data = made.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (script.WIDTH, script.HEIGHT)
+    committed = image.read_bytes()
+    assert (int.from_bytes(committed[16:20], "big"), int.from_bytes(committed[20:24], "big")) == (script.WIDTH, script.HEIGHT)
