@@ -178,3 +178,11 @@ def test_participant_is_exported():
     import integrules
 
     assert "Participant" in integrules.__all__ and Participant(id="X").id == "X"
+
+
+def test_text_and_markdown_open_with_the_areas(capsys):
+    for fmt in ("text", "markdown"):
+        assert main(["report", "--example", "--compare", "2024-02-28", "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert out.index("Status per område") < out.index("Krav / requirements")
+        assert "Integreringsplan / Integration plan" in out and "pp" in out

@@ -229,6 +229,30 @@ def rejected_blocks(report: dict[str, Any]) -> list[Block]:
             ("table", ["post / record", "id", "kilde / source", "feil / errors"], rows)]
 
 
+def area_blocks(report: dict[str, Any]) -> list[Block]:
+    """The committee's first page as a table: per area of the law, met "X av Y", not met, pending, unknown, change."""
+    from .committee import view
+
+    v = view(report, "both", worklists=False)
+    if not v["areas"]:
+        return []
+    compared = v["compare"] is not None
+    headers = ["område / area", "oppfylt / met", "ikke oppfylt / not met", "frist ikke nådd / pending", "ukjent / unknown"]
+    if compared:
+        headers.append(f"endring siden / change since {v['compare']['earlier']}")
+    rows = []
+    for a in v["areas"]:
+        c = a["counts"]
+        row = [a["title"], of(c["met"], c["applies"]), str(c["not_met"]), str(c["pending"]), str(c["unknown"])]
+        if compared:
+            row.append(a["change"]["text"].replace("\u00a0", " ") if a["change"] else "–")
+        rows.append(row)
+    return [("h", 2, "Status per område / status per area"), ("table", headers, rows),
+            ("p", "Vurderinger (deltaker × krav) der kravet gjelder; endringen i prosentpoeng av andelen oppfylt, for krav i "
+                  "kraft på begge datoene. / Assessments (participant × requirement) where it applies; the change in "
+                  "percentage points of the share met, for requirements in force at both dates.")]
+
+
 def missing_blocks(report: dict[str, Any]) -> list[Block]:
     """What is missing, ranked: the fields whose absence leaves most findings unknown (report.missing)."""
     missing = report.get("missing") or []
@@ -249,6 +273,6 @@ def missing_blocks(report: dict[str, Any]) -> list[Block]:
 
 
 def all_blocks(report: dict[str, Any]) -> list[Block]:
-    return (summary_blocks(report) + compare_blocks(report) + requirement_blocks(report) + nir_blocks(report)
+    return (summary_blocks(report) + area_blocks(report) + compare_blocks(report) + requirement_blocks(report) + nir_blocks(report)
             + outcome_blocks(report) + norwegian_blocks(report) + missing_blocks(report) + rejected_blocks(report)
             + cases_blocks(report))
