@@ -207,7 +207,7 @@ def test_language_of_the_report(tmp_path, lang, present, absent):
 
 def test_numbers_right_aligned_and_percent_unbroken(tmp_path):
     html = _example_html(tmp_path).read_text(encoding="utf-8")
-    assert "td.num { text-align: right; white-space: nowrap;" in html
+    assert "th.num, td.num { text-align: right;" in html and "td.num { white-space: nowrap; }" in html
     cells = re.findall(r'<td class="num[^"]*">([^<]*)</td>', html)
     assert cells and all(" %" not in c for c in cells)  # "22 %" keeps a no-break space
     assert any("\u00a0%" in c for c in cells)

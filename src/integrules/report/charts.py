@@ -58,8 +58,14 @@ def _legend(ax, n: int) -> None:
               handlelength=1.2, columnspacing=1.0, borderaxespad=0.2)
 
 
+def _per_bar(labels: list[str], least: float) -> float:
+    """Inches per bar: enough for the longest wrapped label (about 0.15 in a line at 9 pt)."""
+    lines = max((_label(s).count("\n") + 1 for s in labels), default=1)
+    return max(least, 0.15 * lines + 0.1)
+
+
 def _stacked(labels: list[str], series: list[tuple[str, list[float], str]], xlabel: str, xmax: float | None) -> str:
-    fig, ax = _figure(len(labels))
+    fig, ax = _figure(len(labels), per_bar=_per_bar(labels, 0.32))
     left = [0.0] * len(labels)
     for name, values, color in series:
         ax.barh(range(len(labels)), values, left=left, color=color, label=name, height=0.7)
@@ -105,7 +111,7 @@ def change_chart(v: dict[str, Any]) -> str | None:
     areas = [a for a in v["areas"] if a["change"] is not None]
     if not areas:
         return None
-    fig, ax = _figure(len(areas), per_bar=0.42)
+    fig, ax = _figure(len(areas), per_bar=_per_bar([a["title"] for a in areas], 0.42))
     y = list(range(len(areas)))
     earlier = [a["change"]["before"] for a in areas]
     later = [a["change"]["after"] for a in areas]
