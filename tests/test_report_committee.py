@@ -186,3 +186,55 @@ def test_text_and_markdown_open_with_the_areas(capsys):
         out = capsys.readouterr().out
         assert out.index("Status per område") < out.index("Krav / requirements")
         assert "Integreringsplan / Integration plan" in out and "pp" in out
+
+
+class _Tty:
+    """A terminal-like stream for the progress line."""
+
+    def __init__(self):
+        import io
+
+        self.buf = io.StringIO()
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.buf.write(text)
+
+    def flush(self):
+        pass
+
+    def fileno(self):
+        raise OSError("no descriptor")
+
+
+@pytest.mark.parametrize("with_tqdm", [True, False])
+def test_progress_shows_total_rate_and_time_left_on_a_terminal_only(with_tqdm, monkeypatch):
+    import io
+    import sys
+
+    from integrules.progress import Progress
+
+    if not with_tqdm:
+        monkeypatch.setitem(sys.modules, "tqdm", None)  # as if not installed: the plain counter
+    else:
+        pytest.importorskip("tqdm", reason="tqdm (the 'progress' extra) is not installed")
+    tty, pipe = _Tty(), io.StringIO()
+    assert list(Progress("rapport", tty, total=4).wrap(range(4))) == [0, 1, 2, 3]
+    assert list(Progress("rapport", pipe, total=4).wrap(range(4))) == [0, 1, 2, 3] and pipe.getvalue() == ""
+    shown = tty.buf.getvalue()
+    assert "rapport: 4/4 lest/read" in shown and "/s" in shown
+    assert shown.endswith("\n")
+    if with_tqdm:
+        assert "100 %" in shown and "<00:00" in shown  # tqdm: elapsed<left
+
+
+def test_count_records(tmp_path):
+    from integrules.progress import count_records
+
+    (tmp_path / "a.jsonl").write_text('{"id": "1"}\n\n{"id": "2"}\n', encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"participants": [{"id": "1"}]}', encoding="utf-8")
+    (tmp_path / "c.json").write_text("not json", encoding="utf-8")
+    assert count_records(str(tmp_path / "a.jsonl")) == 2 and count_records(str(tmp_path / "b.json")) == 1
+    assert count_records(str(tmp_path / "c.json")) is None and count_records(str(tmp_path / "d.csv")) is None

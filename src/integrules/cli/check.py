@@ -16,6 +16,7 @@ from ..errors import UsageError
 from ..findings import Outcome
 from ..output import json_pieces, text_pieces, write_json_pieces, write_text_pieces
 from ..privacy import Pseudonymiser
+from ..progress import Progress, count_records
 from ..results import Rejection, Summary
 from ..reading import read_case_file, read_raw
 from . import EXIT_NOT_MET, EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
@@ -137,11 +138,22 @@ def worklist_rows(items: Iterable[Any], titles: dict[str, str]) -> Iterator[list
                    f.message.nb]
 
 
-def _merged(chunks: Iterable[tuple[list[Any], Summary]], summary: Summary) -> Iterator[Any]:
+def _merged(chunks: Iterable[tuple[list[Any], Summary]], summary: Summary, progress: Progress | None = None) -> Iterator[Any]:
     """The pieces of every chunk in order, their counts added to ``summary`` as they arrive."""
     for pieces, counted in chunks:
         summary.merge(counted)
+        if progress is not None:
+            progress.advance(counted.read)
         yield from pieces
+    if progress is not None:
+        progress.done()
+
+
+def _progress(args: argparse.Namespace, path: str) -> Progress | None:
+    """A progress bar on stderr when it is a terminal and the output is not (a file or a pipe): never mixed in."""
+    if not sys.stderr.isatty() or (not args.output and sys.stdout.isatty()):
+        return None
+    return Progress("check", total=None if args.participant else count_records(path))
 
 
 def resolve_input(args: argparse.Namespace) -> str:
@@ -194,9 +206,12 @@ def run(args: argparse.Namespace) -> int:
                                    only=only, participants=chosen)
         parallel = faults_of = ParallelRun(records, as_of, engine_kwargs(engine, settings, args.disable), jobs,
                                        map_chunk=render)
-        pieces = _merged(parallel, summary)
+        pieces = _merged(parallel, summary, _progress(args, path))
     else:
         results: Iterable[Any] = engine.evaluate_all(records, as_of)
+        progress = _progress(args, path)
+        if progress is not None:
+            results = progress.wrap(results)
         if chosen is not None:
             results = _chosen(results, chosen)
         if pseudonyms is not None:

@@ -9,6 +9,7 @@ import sys
 
 from ..dates import parse_date
 from ..errors import FieldValueError, UsageError
+from ..progress import count_records
 from ..reading import read_case_file, read_raw
 from ..report import FORMATS, Progress, build_report, build_report_parallel, compare, render
 from . import EXIT_OK, EXIT_PLUGIN_FAULT, EXIT_REJECTED
@@ -63,8 +64,9 @@ def _one(engine, path: str, as_of: dt.date | None, args, *, label: str, workers:
     if period and period[0] > day:
         raise UsageError(f"--since {args.since.isoformat()} is after the report date {day.isoformat()}")
     shown = "eksempel / example" if args.example and path == resolve_input(args) else os.path.basename(path)
+    total = count_records(path) if sys.stderr.isatty() else None  # counted only for a terminal's progress bar
     options = dict(kommune=(args.kommune if main else None) or header.kommune, source=shown, with_names=args.with_names, period=period,
-                   progress=Progress(f"{label} {day.isoformat()}"), pseudonymiser=args.pseudonyms)
+                   progress=Progress(f"{label} {day.isoformat()}", total=total), pseudonymiser=args.pseudonyms)
     if args.jobs > 1:
         return build_report_parallel(engine, records, day, workers, args.jobs, **options)
     return build_report(engine, records, day, **options)

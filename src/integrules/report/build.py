@@ -7,15 +7,14 @@ The dict is the report: every renderer (text, markdown, CSV, JSON, HTML) reads o
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import time
-from typing import IO, Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from ..areas import area_of, collect_areas, report_areas
 from ..dates import add_months
 from ..engine import Engine
 from ..parallel import CHUNK, ParallelRun
 from ..privacy import Pseudonymiser
+from ..progress import Progress
 from ..results import ParticipantResult, Rejection
 from .aggregate import Accumulator, UNKNOWN_REGIME, counts_dict
 from .nir import nir_section, regime_columns
@@ -28,38 +27,6 @@ REPORT_FORMAT = 1
 def default_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
     """Programme ends counted: the twelve months up to and including ``as_of``."""
     return add_months(as_of, -12) + dt.timedelta(days=1), as_of
-
-
-class Progress:
-    """A counter on stderr, redrawn at most every half second, only when stderr is a terminal."""
-
-    def __init__(self, label: str, stream: IO[str] | None = None, *, force: bool | None = None) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = force if force is not None else bool(getattr(self.stream, "isatty", lambda: False)())
-        self.label = label
-        self.count = 0
-        self._last = 0.0
-
-    def wrap(self, items: Iterable[Any]) -> Iterator[Any]:
-        for item in items:
-            self.advance()
-            yield item
-        self.done()
-
-    def advance(self, n: int = 1) -> None:
-        """``n`` more records read."""
-        self.count += n
-        if self.enabled:
-            now = time.monotonic()
-            if now - self._last >= 0.5:
-                self._last = now
-                self.stream.write(f"\r{self.label}: {self.count} lest/read")
-                self.stream.flush()
-
-    def done(self) -> None:
-        if self.enabled and self.count:
-            self.stream.write(f"\r{self.label}: {self.count} lest/read, ferdig/done\n")
-            self.stream.flush()
 
 
 def build_report(engine: Engine, records: Iterable[Any], as_of: dt.date, *, kommune: str | None = None,
