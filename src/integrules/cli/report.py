@@ -26,6 +26,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--compare", metavar="DATE_OR_FILE",
                    help="sammenlign med en tidligere dato (samme fil) eller en tidligere fil / compare with an earlier "
                         "date of the same file, or an earlier file (at its own as_of)")
+    p.add_argument("--compare-as-of", type=date_arg, metavar="DATE",
+                   help="datoen den tidligere filen vurderes per / the date to judge the file given to --compare at "
+                        "(needed when it has no as_of, as a CSV or xlsx export)")
     p.add_argument("--since", type=date_arg, metavar="DATE",
                    help="programslutt teller fra denne datoen / count programme ends from this date "
                         "(default: twelve months before the report date)")
@@ -59,6 +62,9 @@ def _one(engine, path: str, as_of: dt.date | None, args, *, label: str, workers:
         header, records = read_raw(path, mapping=mapping)
     else:
         header, records = read_case_file(path, mapping=mapping)
+    if not main and as_of is None and header.as_of is None:  # today would be a guess, and later than the report
+        raise UsageError(f"--compare {os.path.basename(path)} has no as_of (a CSV or xlsx export has none): "
+                         "give the date it was taken with --compare-as-of DATE")
     day = as_of or header.as_of or dt.date.today()  # the one place a clock is read: no date given at all
     period = (args.since, day) if args.since else None
     if period and period[0] > day:
@@ -91,11 +97,14 @@ def run(args: argparse.Namespace) -> int:
         except FieldValueError:
             other_date = None
         if other_date is not None:
+            if args.compare_as_of:
+                raise UsageError("--compare-as-of is for --compare FILE (with --compare DATE the date is given)")
             earlier = _one(engine, path, other_date, args, label="sammenligning", workers=workers)
         else:
             if not os.path.exists(args.compare):
                 raise UsageError(f"--compare: {args.compare!r} is neither a date nor a file")
-            earlier = _one(engine, args.compare, None, args, label="sammenligning", workers=workers, main=False)
+            earlier = _one(engine, args.compare, args.compare_as_of, args, label="sammenligning", workers=workers,
+                           main=False)
             earlier["source"] = os.path.basename(args.compare)
         first, second = sorted((earlier, report), key=lambda r: r["as_of"]) if earlier["as_of"] != report["as_of"] \
             else (earlier, report)
