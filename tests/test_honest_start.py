@@ -47,3 +47,21 @@ def test_kommune_in_the_html_title(tmp_path):
     out = tmp_path / "r.html"
     assert main(["report", "--example", "--format", "html", "--kommune", "Testvik", "-o", str(out)]) == 0
     assert "Oppfølgingsrapport: Testvik" in out.read_text(encoding="utf-8")
+
+
+def test_the_mapping_file_names_the_municipality_and_kommune_wins(capsys, tmp_path):
+    from integrules.imports import DEFAULT_MAPPING
+    from test_imports import ROWS, write_csv
+
+    path = write_csv(tmp_path / "nir.csv", ROWS)
+    mapping = tmp_path / "m.json"
+    mapping.write_text(json.dumps({**DEFAULT_MAPPING, "kommune": "Kartvik"}), encoding="utf-8")
+    for command in ("check", "report"):
+        main([command, str(path), "--mapping", str(mapping), "--format", "json", "--as-of", "2024-11-27"])
+        assert json.loads(capsys.readouterr().out)["kommune"] == "Kartvik"
+        main([command, str(path), "--mapping", str(mapping), "--format", "json", "--as-of", "2024-11-27",
+              "--kommune", "Testvik"])
+        assert json.loads(capsys.readouterr().out)["kommune"] == "Testvik"
+    mapping.write_text(json.dumps({**DEFAULT_MAPPING, "kommune": 7}), encoding="utf-8")
+    assert main(["check", str(path), "--mapping", str(mapping)]) == 3
+    assert "kommune: expected text" in capsys.readouterr().err

@@ -95,9 +95,10 @@ def read_raw(path: str | Path, *, mapping: str | Path | None = None) -> tuple[He
     if name.endswith(JSON_LINES_SUFFIXES):
         return Header(), _json_lines_raw(open_text(path, errors="surrogateescape"))
     if name.endswith((".csv", ".xlsx")):
-        from .imports import read_table
+        from .imports import load_mapping, read_table
 
-        return Header(), read_table(path, mapping)
+        loaded = load_mapping(mapping)  # its kommune, if it names one, is the export's municipality
+        return Header(kommune=loaded.kommune), read_table(path, loaded)
     if mapping is not None:
         raise InputError(f"{path}: a column mapping is only used with .csv or .xlsx files")
     return _json_raw(path)
