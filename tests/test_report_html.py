@@ -273,3 +273,21 @@ def test_docs_show_the_first_page_made_by_the_script(chromium, tmp_path):
     assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (script.WIDTH, script.HEIGHT)
     committed = image.read_bytes()
     assert (int.from_bytes(committed[16:20], "big"), int.from_bytes(committed[20:24], "big")) == (script.WIDTH, script.HEIGHT)
+
+
+def test_the_first_printed_page_holds_the_summary_per_area(chromium, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    html = _example_html(tmp_path, "--compare", "2024-02-28", "--no-worklists")
+    pdf = tmp_path / "r.pdf"
+    _print(chromium, html, pdf)
+
+    def page(n):
+        return subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                              capture_output=True, text=True, timeout=60).stdout
+
+    first = page(1)
+    for text in ("Status per område", "Målgruppe, vedtak og", "Registrering i NIR", "Endring siden 28.02.2024",
+                 "NIR-punkter med mangler", "Mest å hente i dataene"):
+        assert text in first, text
+    assert "Krav per område" not in first and "Krav per område" in page(2)
