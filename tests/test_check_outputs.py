@@ -92,3 +92,16 @@ def test_a_wrong_option_shows_the_subcommands_usage(capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("usage: integrules check ") and "unrecognized arguments: --no-such-option" in err
+
+
+def test_xlsx_refuses_more_rows_than_excel_holds(monkeypatch, capsys, tmp_path):
+    pytest.importorskip("openpyxl")
+    from integrules.cli import check
+
+    _, out, _ = run(capsys, "--format", "csv")
+    rows = len(out.splitlines()) - 1
+    monkeypatch.setattr(check, "EXCEL_ROWS", rows + 1)  # the header and every row: just fits
+    assert run(capsys, "--format", "xlsx", "-o", str(tmp_path / "a.xlsx"))[0] == 1
+    monkeypatch.setattr(check, "EXCEL_ROWS", rows)  # one row too many
+    code, _, err = run(capsys, "--format", "xlsx", "-o", str(tmp_path / "b.xlsx"))
+    assert code == 2 and "do not fit in an Excel sheet" in err and not (tmp_path / "b.xlsx").exists()

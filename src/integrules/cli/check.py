@@ -119,6 +119,7 @@ def _pieces(fmt: str, items: Iterable[Any], show_not_applicable: bool, engine: A
     return worklist_rows(items, {r.id: r.title.nb for r in engine.requirements(as_of)})
 
 
+EXCEL_ROWS = 1_048_576  # rows in an Excel sheet, the header row included
 WORKLIST_HEADERS = ("deltaker-id", "regelverk", "krav-id", "krav", "status", "frist", "ansvar", "mangler opplysning",
                     "begrunnelse")
 
@@ -284,6 +285,9 @@ def _write_csv(out: IO[str], rows: Iterable[list[Any]], *, excel: bool) -> None:
 
 def _worklist_sheets(rows: list[list[Any]]) -> list[tuple[str, tuple[str, ...], list[list[Any]]]]:
     """The worklist sheet, then one per responsible unit, oldest due first (no due date last)."""
+    if len(rows) >= EXCEL_ROWS:
+        raise UsageError(f"{len(rows)} rows do not fit in an Excel sheet ({EXCEL_ROWS - 1} at most): use --format csv, "
+                         "or --only / --participant to choose fewer")
     by_unit: dict[str, list[list[Any]]] = {}
     for row in rows:
         for unit in filter(None, row[6].split(", ")):
