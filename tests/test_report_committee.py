@@ -238,3 +238,10 @@ def test_count_records(tmp_path):
     (tmp_path / "c.json").write_text("not json", encoding="utf-8")
     assert count_records(str(tmp_path / "a.jsonl")) == 2 and count_records(str(tmp_path / "b.json")) == 1
     assert count_records(str(tmp_path / "c.json")) is None and count_records(str(tmp_path / "d.csv")) is None
+
+
+def test_no_status_code_in_the_text_and_markdown_worklists(capsys):
+    for fmt in ("text", "markdown"):
+        assert main(["report", "--example", "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert "not_met" not in out and "ikke oppfylt / not met" in out

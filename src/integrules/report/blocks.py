@@ -46,6 +46,14 @@ def count_cells(c: dict[str, int]) -> list[str]:
             str(c["unknown"]), str(c["error"]), str(c["not_applicable"])]
 
 
+def _status(outcome: str) -> str:
+    """A worklist status in words, never the code: "ikke oppfylt / not met"."""
+    from .committee import OUTCOME_TEXT
+
+    nb, en = OUTCOME_TEXT.get(outcome, (outcome, outcome))
+    return f"{nb} / {en}"
+
+
 def regime_label(regime: str) -> str:
     return REGIME_LABELS.get(regime, regime)
 
@@ -129,7 +137,7 @@ def nir_blocks(report: dict[str, Any]) -> list[Block]:
         shown = len(wl["rows"])
         out.append(("p", f"{unit}: {wl['total']} mangler / missing" + (f" (de {shown} eldste vises / the oldest {shown} shown)"
                                                                        if shown < wl["total"] else "")))
-        rows = [[fmt_date(r["due"]), r["participant_id"], r["requirement_id"], r["outcome"], regime_label(r["regime"])]
+        rows = [[fmt_date(r["due"]), r["participant_id"], r["requirement_id"], _status(r["outcome"]), regime_label(r["regime"])]
                 for r in wl["rows"]]
         out.append(("table", ["frist / due", "deltaker-id / case", "punkt / item", "status", "regelverk / regime"], rows))
     return out
