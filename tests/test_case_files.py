@@ -133,3 +133,12 @@ def test_broken_case_documents_are_refused_with_a_message(document):
     with pytest.raises(CaseFileError) as info:
         parse_case_document(document, "gen.json")
     assert str(info.value).startswith("gen.json")
+
+
+def test_the_docs_command_runs_from_a_source_tree(tmp_path, monkeypatch):
+    """docs/tests-as-data.md's command: a case file naming a helper plugin kept beside the suite
+    (tests/fakeplugins.py) runs without PYTHONPATH, from any folder."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if Path(p).resolve() != ROOT / "tests"])
+    monkeypatch.delitem(sys.modules, "fakeplugins", raising=False)
+    assert main(["test", *map(str, sorted(ROOT.glob("tests/cases/*.json")))]) == 0

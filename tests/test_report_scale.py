@@ -148,7 +148,7 @@ def test_build_report_parallel_is_build_report(tmp_path):
 
 
 def test_report_pseudonymise(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("INTEGRULES_DISABLE_PLUGIN_AUTOLOAD", "1")
+    # Judged by the installed rule sets (with none, report refuses: exit 6).
     doc = copy.deepcopy(reportplugin.CASES)
     f = tmp_path / "cases.json"
     f.write_text(json.dumps(doc), encoding="utf-8")
@@ -195,8 +195,11 @@ def test_report_reads_csv_with_mapping(tmp_path, capsys):
     # A compared file that is not a table is read without the mapping.
     other = tmp_path / "other.jsonl"
     other.write_text(json.dumps({"id": "K-9", "settlement_date": "2023-01-01"}) + "\n", encoding="utf-8")
-    code, out, _ = run(capsys, *base, "--compare", str(other))
+    code, _, err = run(capsys, *base, "--compare", str(other))  # it has no as_of: today would be a guess
+    assert code == 2 and "--compare-as-of" in err
+    code, out, _ = run(capsys, *base, "--compare", str(other), "--compare-as-of", "2024-02-28")
     both = json.loads(out)["compare"]
+    assert both["earlier"]["as_of"] == "2024-02-28"
     assert {both["earlier"]["source"], both["later"]["source"]} == {"egen.csv", "other.jsonl"}
     doc = tmp_path / "doc.json"
     doc.write_text(json.dumps({"participants": []}), encoding="utf-8")

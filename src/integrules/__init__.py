@@ -9,6 +9,7 @@ import pluggy
 
 hookimpl = pluggy.HookimplMarker("integrules")
 
+from .areas import Area  # noqa: E402
 from .context import Context, Missing  # noqa: E402
 from .engine import Engine  # noqa: E402
 from .errors import ConfigurationError, IntegrulesError, UsageError  # noqa: E402
@@ -17,6 +18,7 @@ from .findings import (  # noqa: E402
     all_of, any_of, met, not_applicable, not_met, pending, unknown,
 )
 from .levels import Level, Subtest  # noqa: E402
+from .model import Participant  # noqa: E402
 from .results import ParticipantResult, Rejection  # noqa: E402
 from .rules import (  # noqa: E402
     Adaptation, DerivedFact, Regime, RegimeDecision, Requirement, Setting, Verification, requirement,
@@ -25,8 +27,8 @@ from .rules import (  # noqa: E402
 __version__ = "0.1.0"
 
 __all__ = [
-    "Adaptation", "ConfigurationError", "Context", "DerivedFact", "Engine", "Evaluation", "Finding", "Force",
-    "IntegrulesError", "LegalRef", "Level", "Missing", "Outcome", "ParticipantResult", "Regime",
+    "Adaptation", "Area", "ConfigurationError", "Context", "DerivedFact", "Engine", "Evaluation", "Finding", "Force",
+    "IntegrulesError", "LegalRef", "Level", "Missing", "Outcome", "Participant", "ParticipantResult", "Regime",
     "RegimeDecision", "Rejection", "Requirement", "Setting", "Subtest", "Text", "Unit", "UsageError", "Verification",
     "all_of", "any_of", "hookimpl", "met", "not_applicable", "not_met", "pending", "requirement", "unknown",
 ]

@@ -31,6 +31,12 @@ class InputError(IntegrulesError):
     exit_code = 3
 
 
+class NoRulesError(IntegrulesError):
+    """No requirement is installed: judging would find nothing and look like all is well."""
+
+    exit_code = 6
+
+
 class UsageError(IntegrulesError):
     """The command line or an API call was used wrongly."""
 

@@ -9,11 +9,12 @@ to that plugin, and conflicts between plugins are start-up errors naming both, n
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import pluggy
 
 if TYPE_CHECKING:
+    from .areas import Area
     from .model import Participant
     from .registry import Registrar
     from .rules import RegimeDecision
@@ -93,4 +94,16 @@ def integrules_decide_regime(participant: Participant, as_of: dt.date, settings:
         needed are missing, naming them in ``missing``), or None when this plugin has no
         opinion. The first non-None result wins, so a regime that carves an exception out of
         another (chapter 6A) implements this with ``tryfirst=True``.
+    """
+
+
+@hookspec
+def integrules_report_areas() -> Sequence[Area]:
+    """Name the areas of the law that reports group requirements by (kartlegging, plan, NIR ...).
+
+    :return: a sequence of :class:`~integrules.areas.Area`. Each area claims requirements by
+        id or id prefix, by category (``"nir"``), or by checklist item (``"R6"``), so one plugin
+        may group the requirements of others. Areas of the same id from several plugins are one
+        area (the first plugin by name gives its title). A requirement no area claims is grouped
+        under its plugin's name; nothing is left out of a report.
     """

@@ -19,8 +19,10 @@ from .errors import OutputError
 
 
 @contextlib.contextmanager
-def atomic_output(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """A text file to write ``path`` through; renamed onto ``path`` when the block ends without error.
+def atomic_output(path: str | os.PathLike, *, encoding: str = "utf-8", newline: str | None = None,
+                  binary: bool = False) -> Iterator[IO]:
+    """A text (or, with ``binary``, bytes) file to write ``path`` through; renamed onto ``path`` when the block
+    ends without error. ``newline`` as for :func:`open` (``""`` for CSV).
 
     Raises :class:`OutputError` (a one-line message, exit code 2) when the file cannot be written:
     its folder is missing, it is a folder, it is read-only, the disk is full.
@@ -38,7 +40,7 @@ def atomic_output(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterat
         raise OutputError(f"cannot write {path}: it is a folder (give a file name)")
     if st is not None and not stat.S_ISREG(st.st_mode):  # a device or a pipe: nothing to keep intact
         try:
-            with open(target, "w", encoding=encoding) as fh:
+            with _open(target, binary, encoding, newline) as fh:
                 yield fh
         except OSError as exc:
             raise OutputError(f"cannot write {path}: {exc.strerror}") from None
@@ -53,7 +55,7 @@ def atomic_output(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterat
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding=encoding) as fh:
+        with _open(fd, binary, encoding, newline) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -66,6 +68,10 @@ def atomic_output(path: str | os.PathLike, *, encoding: str = "utf-8") -> Iterat
             kept = "; the earlier file was left as it was" if st is not None else ""
             raise OutputError(f"cannot write {path}: {exc.strerror or type(exc).__name__}{kept}") from None
         raise
+
+
+def _open(file, binary: bool, encoding: str, newline: str | None) -> IO:
+    return open(file, "wb") if binary else open(file, "w", encoding=encoding, newline=newline)
 
 
 def _default_mode() -> int:

@@ -229,6 +229,20 @@ def format_finding(f: Finding) -> list[str]:
     return lines
 
 
+def format_unknown(findings: list[Finding]) -> str:
+    """A participant's unknown findings in one block: the missing facts once (most needed first), then the requirements."""
+    needed: dict[str, int] = {}
+    for f in findings:
+        for path in dict.fromkeys(f.missing):
+            needed[path] = needed.get(path, 0) + 1
+    facts = ", ".join(f"{p} ({n})" if n > 1 else p for p, n in sorted(needed.items(), key=lambda kv: (-kv[1], kv[0])))
+    lines = [f"  [ukjent / unknown] {len(findings)} krav mangler opplysninger / requirements lack facts"]
+    if facts:
+        lines.append(f"      mangler/missing: {facts}")
+    lines.append("      krav/requirements: " + ", ".join(f.requirement_id for f in findings))
+    return "\n".join(lines) + "\n"
+
+
 def write_text(out: IO[str], meta: dict[str, Any], items: Iterable[ParticipantResult | Rejection],
                *, show_not_applicable: bool = False) -> Summary:
     """Readable text, one block per participant; not-applicable findings are counted, not listed."""
@@ -250,11 +264,17 @@ def text_pieces(items: Iterable[ParticipantResult | Rejection], summary: Summary
         for w in warnings_of(item):
             lines.append(f"  advarsel/warning: {w['message']['nb']} / {w['message']['en']}\n")
         hidden = 0
+        unknown = []
         for f in item.findings:
             if f.outcome is Outcome.NOT_APPLICABLE and not show_not_applicable:
                 hidden += 1
                 continue
+            if f.outcome is Outcome.UNKNOWN:  # said once per participant, below: the facts, not a paragraph each
+                unknown.append(f)
+                continue
             lines.append("\n".join(format_finding(f)) + "\n")
+        if unknown:
+            lines.append(format_unknown(unknown))
         if hidden:
             lines.append(f"  ({hidden} krav gjelder ikke / requirements not applicable)\n")
         lines.append("\n")

@@ -108,9 +108,10 @@ def read_raw(path: str | Path, *, mapping: str | Path | None = None,
     if fmt in ("csv", "xlsx"):
         if str(path) == "-":
             raise InputError(f"{fmt.upper()} cannot be read from standard input; give the file's name")
-        from .imports import read_table
+        from .imports import load_mapping, read_table
 
-        return Header(), read_table(path, mapping, fmt)
+        loaded = load_mapping(mapping)  # its kommune, if it names one, is the export's municipality
+        return Header(kommune=loaded.kommune), read_table(path, loaded, fmt)
     if mapping is not None:
         raise InputError(f"{path}: a column mapping is only used with .csv or .xlsx files")
     return _json_raw(path)

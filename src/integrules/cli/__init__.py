@@ -23,6 +23,35 @@ COMMANDS = ("check", "requirements", "plugins", "test", "report", "new_plugin", 
 EXIT_OK, EXIT_NOT_MET, EXIT_USAGE, EXIT_REJECTED, EXIT_PLUGIN_FAULT = 0, 1, 2, 3, 4
 EXIT_UNEXPECTED, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 5, 130, 141
 ENV_DEBUG = "INTEGRULES_DEBUG"
+EXIT_NO_RULES = 6  # check/report with no requirement installed (errors.NoRulesError)
+
+
+def version_text() -> str:
+    """``integrules --version``: the core and each installed plugin (entry point), with versions."""
+    from importlib import metadata
+
+    from .. import __version__
+    from ..engine import ENTRY_POINT_GROUP
+
+    lines = [f"integrules {__version__}"]
+    for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        dist = ep.dist
+        lines.append(f"  {ep.name} {dist.version if dist is not None else '?'}"
+                     f" ({dist.metadata['Name'] if dist is not None else ep.value})")
+    if len(lines) == 1:
+        lines.append("  ingen regelsamling installert / no rule set installed")
+    return "\n".join(lines)
+
+
+class _Version(argparse.Action):
+    """Prints :func:`version_text` (built only when asked: it reads the installed distributions)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_text())
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,19 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help=f"vis hele sporingen ved uventede feil / show the traceback of an unexpected error "
                              f"(also {ENV_DEBUG}=1; it may quote personal data)")
+    parser.add_argument("--version", action=_Version,
+                        help="vis versjonen av kjernen og hvert programtillegg / show the core's and each plugin's version")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         module = importlib.import_module(f"{__name__}.{name}")
         p = sub.add_parser(name.replace("_", "-"), help=module.HELP, description=module.HELP)
         module.add_arguments(p)
-        p.set_defaults(_run=module.run)
+        p.set_defaults(_run=module.run, _parser=p)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command; whatever happens, one line on standard error and an exit code, never a traceback."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # named by the subcommand's own usage, not the top-level one
+        getattr(args, "_parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     debug = args.debug or bool(os.environ.get(ENV_DEBUG))
     try:
         with warnings.catch_warnings():

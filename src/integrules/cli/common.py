@@ -11,7 +11,7 @@ from typing import Any
 
 from ..dates import parse_date
 from ..engine import Engine
-from ..errors import FieldValueError, PluginLoadError, UsageError
+from ..errors import FieldValueError, NoRulesError, PluginLoadError, UsageError
 from ..reading import INPUT_FORMATS
 from ..privacy import ENV_KEY, KEY_ADVICE, Pseudonymiser, weak_key
 
@@ -130,3 +130,23 @@ class DuplicateIds:
             print(f"integrules: advarsel/warning: {self.count} record(s) repeat the id of an earlier record "
                   f"(records {', '.join(map(str, self.records))}{more}); each record is judged and counted "
                   "on its own", file=sys.stderr)
+
+
+INSTALL_HINT = ("pip install -e plugins/integreringsloven -e plugins/kapittel6a -e plugins/norskmal "
+                "(or: pip install -r requirements.txt)")
+
+
+def require_rules(engine: Engine) -> None:
+    """``check`` and ``report`` judge nothing without a requirement: say so (exit 6) instead of "all is well"."""
+    if not engine.requirements():
+        loaded = ", ".join(p.name for p in engine.plugins() if p.source != "builtin") or "ingen / none"
+        raise NoRulesError(
+            "ingen krav er installert, så ingenting kan vurderes / no requirement is installed, so nothing can be "
+            f"judged (plugins loaded: {loaded}). Regelsamlingene er egne distribusjoner / the rule sets are separate "
+            f"distributions: {INSTALL_HINT}. See docs/cli.md (exit code 6).")
+
+
+def add_kommune_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kommune", metavar="NAME",
+                   help="kommunens navn i utdata (f.eks. for en CSV/xlsx-import) / the municipality's name in the output "
+                        "(e.g. for a CSV or xlsx import, which has none); overrides the case file's kommune")

@@ -8,6 +8,7 @@ import sys
 
 from ..errors import UsageError
 from ..outfiles import atomic_output
+from ..progress import Progress
 from ..synthetic import DEFAULT_AS_OF, participant
 from . import EXIT_OK
 from .common import date_arg
@@ -27,15 +28,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", "-o", metavar="PATH", help="skriv til fil / write to a file instead of stdout")
 
 
-def write_population(out, n: int, *, seed: int, as_of, fmt: str, kommune: str) -> None:
+def write_population(out, n: int, *, seed: int, as_of, fmt: str, kommune: str, progress: Progress | None = None) -> None:
     """Write ``n`` participants one at a time (memory stays flat for any ``n``)."""
     dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    numbers = progress.wrap(range(n)) if progress is not None else range(n)
     if fmt == "jsonl":
-        for i in range(n):
+        for i in numbers:
             out.write(dumps(participant(i, seed=seed, as_of=as_of)) + "\n")
         return
     out.write("{" + f'"as_of": {dumps(as_of.isoformat())}, "kommune": {dumps(kommune)}, "participants": [')
-    for i in range(n):
+    for i in numbers:
         out.write(("\n" if i == 0 else ",\n") + dumps(participant(i, seed=seed, as_of=as_of)))
     out.write("\n]}\n")
 
@@ -43,10 +45,15 @@ def write_population(out, n: int, *, seed: int, as_of, fmt: str, kommune: str) -
 def run(args: argparse.Namespace) -> int:
     if args.n < 0:
         raise UsageError("N must be 0 or more")
+    # Progress on a terminal's stderr only while the population goes to a file or a pipe.
+    progress = Progress("generate", total=args.n, unit="deltakere/participants", verb="skrevet/written") \
+        if sys.stderr.isatty() and (args.output or not sys.stdout.isatty()) else None
     if args.output:
         with atomic_output(args.output) as fh:
-            write_population(fh, args.n, seed=args.seed, as_of=args.as_of, fmt=args.format, kommune=args.kommune)
+            write_population(fh, args.n, seed=args.seed, as_of=args.as_of, fmt=args.format, kommune=args.kommune,
+                             progress=progress)
     else:
-        write_population(sys.stdout, args.n, seed=args.seed, as_of=args.as_of, fmt=args.format, kommune=args.kommune)
+        write_population(sys.stdout, args.n, seed=args.seed, as_of=args.as_of, fmt=args.format, kommune=args.kommune,
+                         progress=progress)
         sys.stdout.flush()
     return EXIT_OK

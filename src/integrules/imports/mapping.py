@@ -98,6 +98,7 @@ class Mapping:
     unmapped: str = "ignore"
     encoding: str = "utf-8-sig"
     sheet: str | None = None
+    kommune: str | None = None  # the municipality the export is from (an export names none)
 
     def match(self, header: str) -> Column | None:
         key = norm(header)
@@ -111,10 +112,12 @@ def mapping_from_dict(data: Any, name: str = "mapping") -> Mapping:
     """Check a mapping's shape and build it; every mistake is an InputError naming where."""
     if not isinstance(data, dict):
         raise InputError(f"{name}: expected an object with 'columns'")
-    extra = sorted(set(data) - {"columns", "id", "unmapped", "encoding", "sheet"})
+    extra = sorted(set(data) - {"columns", "id", "unmapped", "encoding", "sheet", "kommune"})
     if extra:
         raise InputError(f"{name}: unknown key(s) {', '.join(map(str, extra))} "
-                         "(expected: columns, id, unmapped, encoding, sheet)")
+                         "(expected: columns, id, unmapped, encoding, sheet, kommune)")
+    if data.get("kommune") is not None and not isinstance(data["kommune"], str):
+        raise InputError(f"{name}: kommune: expected text (the municipality's name)")
     raw_columns = data.get("columns")
     if not isinstance(raw_columns, dict) or not raw_columns:
         raise InputError(f"{name}: 'columns' must be an object of header: {{field, type, ...}}")
@@ -158,7 +161,7 @@ def mapping_from_dict(data: Any, name: str = "mapping") -> Mapping:
     sheet = data.get("sheet")
     if not isinstance(encoding, str) or (sheet is not None and not isinstance(sheet, str)):
         raise InputError(f"{name}: encoding and sheet must be text")
-    return Mapping(tuple(columns), id_rule, unmapped, encoding, sheet)
+    return Mapping(tuple(columns), id_rule, unmapped, encoding, sheet, data.get("kommune"))
 
 
 def load_mapping(path: str | Path | None) -> Mapping:

@@ -11,11 +11,16 @@ from typing import Any
 from .build import Progress, build_report, build_report_parallel, default_period
 from .compare import compare
 
-FORMATS = ("text", "markdown", "csv", "json", "html")
+FORMATS = ("text", "markdown", "csv", "json", "html", "xlsx")
 
 
-def render(report: dict[str, Any], fmt: str, *, earlier: dict[str, Any] | None = None) -> str:
-    """The report in ``fmt``; for CSV, ``earlier`` (the compared report) adds its rows."""
+def render(report: dict[str, Any], fmt: str, *, earlier: dict[str, Any] | None = None, lang: str = "nb",
+           worklists: bool = True, excel: bool = False) -> str | bytes:
+    """The report in ``fmt`` (bytes for ``xlsx``); for CSV, ``earlier`` (the compared report) adds its rows.
+
+    ``lang`` (``nb``, ``en``, ``both``) and ``worklists`` apply to HTML and xlsx, the committee's
+    report; ``excel`` writes CSV for Norwegian Excel (semicolons and a byte-order mark).
+    """
     if fmt == "text":
         from .render_text import render as r
     elif fmt == "markdown":
@@ -24,9 +29,17 @@ def render(report: dict[str, Any], fmt: str, *, earlier: dict[str, Any] | None =
         from .render_json import render as r
     elif fmt == "csv":
         from .render_csv import render as csv_render
-        return csv_render(report, earlier)
+        text = csv_render(report, earlier)
+        if excel:
+            from ..spreadsheet import excel_csv
+            return excel_csv(text)
+        return text
+    elif fmt == "xlsx":
+        from .render_xlsx import render as xlsx_render
+        return xlsx_render(report, lang=lang, worklists=worklists)
     elif fmt == "html":
-        from .render_html import render as r
+        from .render_html import render as html_render
+        return html_render(report, lang=lang, worklists=worklists)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return r(report)

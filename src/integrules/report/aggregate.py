@@ -20,6 +20,7 @@ from typing import Any, Iterable
 from ..findings import Force, Outcome, Unit
 from ..results import ParticipantResult, Rejection, duf_warning
 from ..rules import Requirement
+from .missing import MissingTally
 from .norwegian import NorwegianTally
 from .outcomes import OutcomeTally
 
@@ -91,6 +92,7 @@ class Accumulator:
         self.cases_dropped = 0
         self.duf_warnings = 0  # participants whose DUF number fails the check digits (never the number)
         self._should = frozenset(rid for rid, r in self.requirements.items() if r.force is Force.SHOULD)
+        self.missing = MissingTally()  # what is missing, ranked (report.missing)
 
     def add(self, item: ParticipantResult | Rejection) -> None:
         self.read += 1
@@ -115,6 +117,7 @@ class Accumulator:
                 counts[key] = counts.get(key, 0) + 1
             if rid in nir and outcome in WORKLIST_OUTCOMES:
                 self._work(f, item.participant_id, regime)
+        self.missing.add(item.findings)
         if item.participant is not None:
             self.outcomes.add(item.participant, regime)
             self.norwegian.add(item.participant, regime)
@@ -239,7 +242,8 @@ class Accumulator:
                 "worklist": {u: sorted(((-key[1], row) for key, row in heap), key=lambda sr: sr[0])
                              for u, heap in self.worklist.items()},
                 "outcomes": self.outcomes.partial(), "norwegian": self.norwegian.partial(),
-                "cases": self.cases, "cases_dropped": self.cases_dropped, "duf_warnings": self.duf_warnings}
+                "cases": self.cases, "cases_dropped": self.cases_dropped, "duf_warnings": self.duf_warnings,
+                "missing": self.missing.partial()}
 
     def merge(self, part: dict[str, Any]) -> Accumulator:
         """Add a :meth:`partial` of the records that follow the ones counted so far.
@@ -273,6 +277,7 @@ class Accumulator:
         self._seq += part["seq"]
         self.outcomes.merge(part["outcomes"])
         self.norwegian.merge(part["norwegian"])
+        self.missing.merge(part["missing"])
         room = max(0, CASE_LIMIT - len(self.cases))
         self.cases.extend(part["cases"][:room])
         self.cases_dropped += max(0, len(part["cases"]) - room) + part["cases_dropped"]

@@ -49,6 +49,14 @@ def count_cells(c: dict[str, int]) -> list[str]:
             str(c["unknown"]), str(c["error"]), str(c["not_applicable"])]
 
 
+def _status(outcome: str) -> str:
+    """A worklist status in words, never the code: "ikke oppfylt / not met"."""
+    from .committee import OUTCOME_TEXT
+
+    nb, en = OUTCOME_TEXT.get(outcome, (outcome, outcome))
+    return f"{nb} / {en}"
+
+
 def regime_label(regime: str) -> str:
     return REGIME_LABELS.get(regime, regime)
 
@@ -163,7 +171,7 @@ def nir_blocks(report: dict[str, Any]) -> list[Block]:
         shown = len(wl["rows"])
         out.append(("p", f"{unit}: {wl['total']} mangler / missing" + (f" (de {shown} eldste vises / the oldest {shown} shown)"
                                                                        if shown < wl["total"] else "")))
-        rows = [[fmt_date(r["due"]), r["participant_id"], r["requirement_id"], r["outcome"], regime_label(r["regime"])]
+        rows = [[fmt_date(r["due"]), r["participant_id"], r["requirement_id"], _status(r["outcome"]), regime_label(r["regime"])]
                 for r in wl["rows"]]
         out.append(("table", ["frist / due", "deltaker-id / case", "punkt / item", "status", "regelverk / regime"], rows))
     return out
@@ -229,7 +237,7 @@ def compare_blocks(report: dict[str, Any]) -> list[Block]:
         a, b, ch = r["earlier"], r["later"], r["change"]
         rows.append([r["id"] + (" (bør)" if r.get("force") == "should" else ""),
                      f"{a['met']}/{a['applies']}" if a else "ikke i kraft", f"{b['met']}/{b['applies']}" if b else "ikke i kraft",
-                     f"{ch['met']:+d}", f"{ch['not_met']:+d}", f"{ch['unknown']:+d}"])
+                     *([f"{ch['met']:+d}", f"{ch['not_met']:+d}", f"{ch['unknown']:+d}"] if ch else ["–"] * 3)])
     out.append(("table", ["krav / requirement", f"oppfylt {e}", f"oppfylt {l_}", "Δ oppfylt / met", "Δ ikke oppfylt / not met",
                           "Δ ukjent / unknown"], rows))
     if cmp_["nir"]:
@@ -265,7 +273,50 @@ def rejected_blocks(report: dict[str, Any]) -> list[Block]:
             ("table", ["post / record", "id", "kilde / source", "feil / errors"], rows)]
 
 
+def area_blocks(report: dict[str, Any]) -> list[Block]:
+    """The committee's first page as a table: per area of the law, met "X av Y", not met, pending, unknown, change."""
+    from .committee import view
+
+    v = view(report, "both", worklists=False)
+    if not v["areas"]:
+        return []
+    compared = v["compare"] is not None
+    headers = ["område / area", "oppfylt / met", "ikke oppfylt / not met", "frist ikke nådd / pending", "ukjent / unknown"]
+    if compared:
+        headers.append(f"endring siden / change since {v['compare']['earlier']}")
+    rows = []
+    for a in v["areas"]:
+        c = a["counts"]
+        row = [a["title"], of(c["met"], c["applies"]), str(c["not_met"]), str(c["pending"]), str(c["unknown"])]
+        if compared:
+            row.append(a["change"]["text"].replace("\u00a0", " ") if a["change"] else "–")
+        rows.append(row)
+    return [("h", 2, "Status per område / status per area"), ("table", headers, rows),
+            ("p", "Vurderinger (deltaker × krav) der kravet gjelder; endringen i prosentpoeng av andelen oppfylt, for krav i "
+                  "kraft på begge datoene. / Assessments (participant × requirement) where it applies; the change in "
+                  "percentage points of the share met, for requirements in force at both dates.")]
+
+
+def missing_blocks(report: dict[str, Any]) -> list[Block]:
+    """What is missing, ranked: the fields whose absence leaves most findings unknown (report.missing)."""
+    missing = report.get("missing") or []
+    out: list[Block] = [("h", 2, "Hva mangler i dataene / what is missing in the data")]
+    if not missing:
+        out.append(("p", "Ingen vurdering er ukjent på grunn av manglende opplysninger. / No finding is unknown for "
+                         "lack of facts."))
+        return out
+    out.append(("p", "Feltene (navn som i dataformatet) som oftest gjør en vurdering ukjent; legg dem til i uttrekket "
+                     "først. «Alene» = vurderinger som bare mangler dette feltet. / The fields (data-format names) that "
+                     "most often leave a finding unknown; add them to the export first. «Alone» = findings missing "
+                     "only this field."))
+    rows = [[m["field"], str(m["findings"]), str(m["alone"]), str(m["participants"]), str(m["requirements"])]
+            for m in missing]
+    out.append(("table", ["felt / field", "ukjente vurderinger / unknown findings", "alene / alone",
+                          "deltakere / participants", "krav / requirements"], rows))
+    return out
+
+
 def all_blocks(report: dict[str, Any]) -> list[Block]:
-    return (summary_blocks(report) + compare_blocks(report) + requirement_blocks(report) + should_blocks(report)
-            + nir_blocks(report)
-            + outcome_blocks(report) + norwegian_blocks(report) + rejected_blocks(report) + cases_blocks(report))
+    return (summary_blocks(report) + area_blocks(report) + compare_blocks(report) + requirement_blocks(report)
+            + should_blocks(report) + nir_blocks(report) + outcome_blocks(report) + norwegian_blocks(report)
+            + missing_blocks(report) + rejected_blocks(report) + cases_blocks(report))

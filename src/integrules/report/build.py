@@ -7,14 +7,14 @@ The dict is the report: every renderer (text, markdown, CSV, JSON, HTML) reads o
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import time
-from typing import IO, Any, Iterable, Iterator
+from typing import Any, Iterable
 
+from ..areas import area_of, collect_areas, report_areas
 from ..dates import add_months
 from ..engine import Engine
 from ..parallel import CHUNK, ParallelRun
 from ..privacy import Pseudonymiser
+from ..progress import Progress
 from ..results import ParticipantResult, Rejection
 from .aggregate import Accumulator, UNKNOWN_REGIME, counts_dict
 from .nir import nir_section, regime_columns
@@ -27,38 +27,6 @@ REPORT_FORMAT = 1
 def default_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
     """Programme ends counted: the twelve months up to and including ``as_of``."""
     return add_months(as_of, -12) + dt.timedelta(days=1), as_of
-
-
-class Progress:
-    """A counter on stderr, redrawn at most every half second, only when stderr is a terminal."""
-
-    def __init__(self, label: str, stream: IO[str] | None = None, *, force: bool | None = None) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = force if force is not None else bool(getattr(self.stream, "isatty", lambda: False)())
-        self.label = label
-        self.count = 0
-        self._last = 0.0
-
-    def wrap(self, items: Iterable[Any]) -> Iterator[Any]:
-        for item in items:
-            self.advance()
-            yield item
-        self.done()
-
-    def advance(self, n: int = 1) -> None:
-        """``n`` more records read."""
-        self.count += n
-        if self.enabled:
-            now = time.monotonic()
-            if now - self._last >= 0.5:
-                self._last = now
-                self.stream.write(f"\r{self.label}: {self.count} lest/read")
-                self.stream.flush()
-
-    def done(self) -> None:
-        if self.enabled and self.count:
-            self.stream.write(f"\r{self.label}: {self.count} lest/read, ferdig/done\n")
-            self.stream.flush()
 
 
 def build_report(engine: Engine, records: Iterable[Any], as_of: dt.date, *, kommune: str | None = None,
@@ -137,6 +105,7 @@ def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, so
     columns = regime_columns(dict(acc.regimes))
     units = sorted(acc.unit_totals)
     should_units = sorted(acc.unit_totals_should)
+    areas, _ = collect_areas(engine)  # a plugin failing here only loses its grouping
     reqs = []
     for rid in sorted(acc.requirements):
         req = acc.requirements[rid]
@@ -153,6 +122,8 @@ def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, so
             "by_regime": {g: counts_dict(acc.by_req_regime.get((rid, g), {})) for g in columns},
             "by_unit": {u.value: counts_dict(acc.by_req_unit.get((rid, u.value), {})) for u in req.responsible},
         })
+        reqs[-1]["checklist"] = list(req.checklist)
+        reqs[-1]["area"] = area_of(rid, req.category, req.checklist, reqs[-1]["plugin"], areas)
     report: dict[str, Any] = {
         "integrules": {"report_format": REPORT_FORMAT},
         "kind": "with_names" if acc.with_names else "aggregate",
@@ -173,9 +144,11 @@ def assemble(acc: Accumulator, engine: Engine | None, *, kommune: str | None, so
         "by_unit": {u: counts_dict(acc.unit_totals[u]) for u in units},
         "by_unit_should": {u: counts_dict(acc.unit_totals_should[u]) for u in should_units},
         "requirements": reqs,
+        "areas": report_areas(reqs, areas),
         "nir": nir_section(acc),
         "outcomes": acc.outcomes.as_dict(),
         "norwegian": acc.norwegian.as_dict(),
+        "missing": acc.missing.as_list(),
         "rejected": [{"index": r.index, "record_id": r.record_id, "source": r.source, "errors": list(r.errors)}
                      for r in acc.rejected],
     }

@@ -1,7 +1,8 @@
 """Two reports side by side: what changed per requirement and per NIR item.
 
 ``compare(earlier, later)`` takes two report dicts (:func:`~.build.build_report`) and returns
-the change: per requirement the counts at both dates and the difference (later minus earlier),
+the change: per requirement the counts at both dates and the difference (later minus earlier;
+None when it is in force at one date only),
 per NIR item and regime the status at both dates, and the totals.
 """
 
@@ -30,7 +31,10 @@ def compare(earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
         rows.append({
             "id": rid, "title": ref["title"], "category": ref["category"], "force": ref.get("force", "must"),
             "earlier": ca, "later": cb,
-            "change": {m: (cb[m] if cb else 0) - (ca[m] if ca else 0) for m in MEASURES},
+            # A requirement in force at one date only has no change: its counts at the other date are
+            # not zero, they do not exist ("+46 met" for a rule not yet in force would be false).
+            "change": {m: cb[m] - ca[m] for m in MEASURES} if ca is not None and cb is not None else None,
+            "area": ref.get("area"),
             "met_share": {"earlier": _share(ca) if ca else None, "later": _share(cb) if cb else None},
             "in_force": {"earlier": a is not None, "later": b is not None},
         })

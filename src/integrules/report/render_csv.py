@@ -58,6 +58,9 @@ def _rows(report: dict[str, Any]) -> Iterator[tuple]:
             yield (d, "norwegian", s["subtest"], "", "", k, s[k])
     for r in report["rejected"]:
         yield (d, "rejected", r["record_id"] or "", "record", str(r["index"]), "errors", len(r["errors"]))
+    for m in report.get("missing") or ():
+        for measure in ("findings", "alone", "participants", "requirements"):
+            yield (d, "missing", m["field"], "", "", measure, m[measure])
 
 
 def render(report: dict[str, Any], earlier: dict[str, Any] | None = None) -> str:

@@ -7,13 +7,15 @@ repository and in the plugin template call it).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import importlib
 import json
+import sys
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import attrs
 
@@ -181,15 +183,25 @@ def load_case_file(path: str | Path) -> CaseFile:
     return parse_case_document(document, str(path))
 
 
-def resolve_plugin(spec: str) -> tuple[str, Any]:
+def resolve_plugin(spec: str, near: str | Path | None = None) -> tuple[str, Any]:
     """A plugin named in a case file: ``module:attribute`` (``module:factory()`` calls it), an
     installed entry-point name, or a module.
 
     A bare name that is not installed is tried as the module ``integrules_<name>`` and then as
-    the module ``<name>``, so case files also run from a source tree on ``PYTHONPATH``.
+    the module ``<name>``, so case files also run from a source tree on ``PYTHONPATH``. With
+    ``near`` (the case file's path), a module that is not importable is also looked for in the
+    case file's folder and the folder above it, where a test suite keeps its helper plugins
+    (``tests/cases/x.json`` naming ``fakeplugins:base`` finds ``tests/fakeplugins.py``).
     """
     try:
-        return _resolve_plugin(spec)
+        try:
+            return _resolve_plugin(spec)
+        except ModuleNotFoundError:
+            if near is None:
+                raise
+            folder = Path(near).resolve().parent
+            with _on_path(folder, folder.parent):
+                return _resolve_plugin(spec)
     except IntegrulesError:
         raise
     except ModuleNotFoundError as exc:
@@ -197,6 +209,18 @@ def resolve_plugin(spec: str) -> tuple[str, Any]:
                               "installed") from None
     except Exception as exc:  # the plugin's own code failed while importing: say where, not a traceback
         raise PluginLoadError(f"plugin {spec!r} failed to import: {type(exc).__name__}: {exc}{_where(exc)}") from None
+
+
+@contextlib.contextmanager
+def _on_path(*folders: Path) -> Iterator[None]:
+    """``folders`` first on the import path for the block; the modules imported stay imported."""
+    added = [str(f) for f in folders if str(f) not in sys.path]
+    sys.path[:0] = added
+    try:
+        yield
+    finally:
+        for f in added:
+            sys.path.remove(f)
 
 
 def _where(exc: BaseException) -> str:
@@ -246,7 +270,7 @@ def engine_for_case_file(case_file: CaseFile) -> Engine:
             raise PluginLoadError(f"{case_file.path}: " + "; ".join(engine.load_errors))
         return engine
     try:
-        plugins = [resolve_plugin(spec) for spec in case_file.plugins]
+        plugins = [resolve_plugin(spec, near=case_file.path) for spec in case_file.plugins]
     except ImportError as exc:
         raise CaseFileError(f"{case_file.path}: plugins: {exc}") from None
     return Engine(entry_points=False, plugins=plugins, settings=case_file.settings)

@@ -232,3 +232,10 @@ def integrules_register_verification(register) -> None:
             "01.07.2026).",
             "The Integration Act (LOV-2020-11-06-127) and regulation (FOR-2020-12-15-2912), consolidated "
             "texts from Lovdata's open data retrieved 28.07.2026 (last amendment in force 01.07.2026).")))
+
+
+@hookimpl
+def integrules_report_areas():
+    from .areas import AREAS
+
+    return AREAS
