@@ -217,11 +217,12 @@ def value_under_texts(ctx, as_of: dt.date, day: dt.date | None, path: str, compu
     raise Missing(*sorted(missing))
 
 
-def by_date(ctx, day: dt.date | None, path: str, due: dt.date, what: Text) -> Evaluation:
-    """A dated fact that must have happened by ``due``: None is unknown; a date after as-of is not yet."""
-    if day is None:
+def by_date(ctx, day: dt.date | None, path: str, due: dt.date, what: Text, *, none: bool = False) -> Evaluation:
+    """A dated fact that must have happened by ``due``: None is unknown (naming ``path``), unless ``none`` says it is
+    known not done (pending until ``due``, then not met); a date after as-of is not yet."""
+    if day is None and not none:
         return unknown([path], due=due)
-    if ctx.happened(day):
+    if day is not None and ctx.happened(day):
         if day <= due:
             return met(f"{what.nb}: {fmt(day)}, frist {fmt(due)}.", f"{what.en}: {fmt(day)}, due {fmt(due)}.", due=due)
         late = (day - due).days
@@ -229,6 +230,9 @@ def by_date(ctx, day: dt.date | None, path: str, due: dt.date, what: Text) -> Ev
                        f"{what.en}: {fmt(day)}, {late} days after the deadline {fmt(due)}.", due=due)
     if ctx.as_of <= due:
         return pending(f"{what.nb}: ikke ennå, frist {fmt(due)}.", f"{what.en}: not yet, due {fmt(due)}.", due=due)
+    if day is None:
+        return not_met(f"{what.nb}: registrert som ikke gjort, og fristen {fmt(due)} er passert.",
+                       f"{what.en}: registered as not done, and the deadline {fmt(due)} has passed.", due=due)
     return not_met(f"{what.nb}: ikke innen fristen {fmt(due)}.", f"{what.en}: not by the deadline {fmt(due)}.", due=due)
 
 

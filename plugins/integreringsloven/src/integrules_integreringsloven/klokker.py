@@ -18,11 +18,11 @@ from typing import Any
 
 import attrs
 
-from integrules import DerivedFact, Evaluation, LegalRef, Missing, Setting, Text, met, not_met, pending, unknown
+from integrules import DerivedFact, Evaluation, LegalRef, Missing, Setting, Text, pending
 from integrules.dates import add_months
 from integrules.model import PermitBasis
 
-from ._common import fmt, leave_days, lov, setting
+from ._common import by_date, fmt, leave_days, lov, setting
 
 T = Text
 
@@ -263,20 +263,7 @@ FACTS = (
 def ved(ctx, day: dt.date | None, none: bool, path: str, due: dt.date, what: Text) -> Evaluation:
     """A dated act due by ``due``: ``none`` means known not done (pending until ``due``, then not met); no date and
     not known none is unknown, naming ``path``."""
-    if day is None and not none:
-        return unknown([path], due=due)
-    if day is not None and ctx.happened(day):
-        if day <= due:
-            return met(f"{what.nb}: {fmt(day)}, frist {fmt(due)}.", f"{what.en}: {fmt(day)}, due {fmt(due)}.", due=due)
-        late = (day - due).days
-        return not_met(f"{what.nb}: {fmt(day)}, {late} dager etter fristen {fmt(due)}.",
-                       f"{what.en}: {fmt(day)}, {late} days after the deadline {fmt(due)}.", due=due)
-    if ctx.as_of <= due:
-        return pending(f"{what.nb}: ikke ennå, frist {fmt(due)}.", f"{what.en}: not yet, due {fmt(due)}.", due=due)
-    if day is None:
-        return not_met(f"{what.nb}: registrert som ikke gjort, og fristen {fmt(due)} er passert.",
-                       f"{what.en}: registered as not done, and the deadline {fmt(due)} has passed.", due=due)
-    return not_met(f"{what.nb}: ikke innen fristen {fmt(due)}.", f"{what.en}: not by the deadline {fmt(due)}.", due=due)
+    return by_date(ctx, day, path, due, what, none=none)
 
 
 def margin(ctx) -> int:
