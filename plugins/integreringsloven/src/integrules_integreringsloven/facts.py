@@ -236,7 +236,7 @@ def text_day(p, as_of) -> dt.date | None:
     decision = prog.decision_date if prog is not None else None
     if decision is not None:
         return min(decision, as_of)
-    if prog is not None and prog.participates is False:
+    if prog is not None and (prog.participates is False or prog.decision_made is False):
         return as_of
     return None
 

@@ -58,7 +58,7 @@ def _offer_group(ctx) -> Text | None:
                                           section8=True) else None
 
 
-def target_gate(ctx, *, participation: bool, offered: bool = False) -> Evaluation | None:
+def target_gate(ctx, *, participation: bool, offered: bool = False, decided: bool = False) -> Evaluation | None:
     """not_applicable outside the programme's target group (or, with ``participation``, when known not to take
     part); None when the requirement applies; Missing when that cannot be decided.
 
@@ -79,7 +79,24 @@ def target_gate(ctx, *, participation: bool, offered: bool = False) -> Evaluatio
     if participation:
         prog = ctx.need(prog, "introduksjonsprogram")
         ctx.need(prog.participates, "introduksjonsprogram.participates")
+    if decided:
+        return undecided(ctx)
     return None
+
+
+def undecided(ctx) -> Evaluation | None:
+    """Pending when it is registered that no § 12 decision has been made (introduksjonsprogram.decision_made
+    false): the programme is set in the decision (§§ 12-15), so what it must hold has nothing to be judged on
+    yet; the late decision itself is integreringsloven.vedtak_og_oppstart's."""
+    prog = ctx.p.introduksjonsprogram
+    if prog is None or prog.decision_made is not False:
+        return None
+    return pending("Registrert at vedtak etter § 12 ikke er truffet ennå (introduksjonsprogram.decision_made = false): "
+                   "programmet fastsettes i vedtaket, så det er ikke noe å vurdere ennå. Fristen for vedtaket vurderes "
+                   "i integreringsloven.vedtak_og_oppstart.",
+                   "Registered that no § 12 decision has been made yet (introduksjonsprogram.decision_made = false): the "
+                   "programme is set in the decision, so there is nothing to judge yet. The decision's deadline is "
+                   "judged in integreringsloven.vedtak_og_oppstart.")
 
 
 def frist(ctx) -> dt.date:
@@ -466,7 +483,7 @@ def vedtak_og_oppstart(ctx) -> Evaluation:
     # decision_made false: known no decision, so past the deadline it is not met.
     none = prog.decision_made is False
     return all_of(K.ved(ctx, prog.decision_date, none, "introduksjonsprogram.decision_date", due, T("Vedtak", "Decision")),
-                  K.ved(ctx, prog.start_date, False, "introduksjonsprogram.start_date", due, T("Oppstart", "Start")))
+                  K.ved(ctx, prog.start_date, none, "introduksjonsprogram.start_date", due, T("Oppstart", "Start")))
 
 
 # -- R5: sluttmål and durations (§ 13) -----------------------------------------------------------------
@@ -578,7 +595,7 @@ def _goal_2025(ctx, prog, goal: Sluttmal) -> Evaluation:
                 veileder("LOV-2025-06-20-35", LT_2025_35)),
     responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, OVERGANG_2025), **COMMON)
 def sluttmal(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     prog = ctx.p.introduksjonsprogram
@@ -772,7 +789,7 @@ _VARIGHET_2021 = dict(
 
 
 def _varighet(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     # The durations in force when judged (as_of): the 2021 text before LOV-2025-06-20-35, the amended §§ 13-14 with
@@ -840,7 +857,7 @@ varighet = Requirement(
                   "The introduction programme must be full-time and all year (§ 14 fourth paragraph, 2021 text)."),
     references=(lov("14", 4),), responsible=(Unit.FT,), **COMMON)
 def fulltid(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     prog = ctx.p.introduksjonsprogram
@@ -909,7 +926,7 @@ ARBEIDSRETTET_ETTER_VGS, ARBEIDSRETTET_ETTER = 3, 6  # months in the programme
     references=(lov("14 a", 3), lov("14 a", 4), lov("14", 6), veileder("LOV-2025-06-20-35", LT_2025_35)),
     responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, OVERGANG_2025), confidence="medium", **COMMON)
 def arbeidsrettede_elementer(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     prog = ctx.p.introduksjonsprogram
@@ -980,7 +997,7 @@ def arbeidsrettede_elementer(ctx) -> Evaluation:
                 forskrift("4", 4, url=FORSKRIFT_URL.format("4"))),
     responsible=(Unit.FT,), settings=(LIVSMESTRING_FRA,), **COMMON)
 def livsmestring(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     course = ctx.need(ctx.p.livsmestring, "livsmestring")
@@ -1025,7 +1042,7 @@ def livsmestring(ctx) -> Evaluation:
         "Applies to every participant, also on an offer under § 8 third paragraph."),
     references=(lov("14", 2), forskrift("3", 4)), responsible=(Unit.FT,), settings=(KAPASITET,), **COMMON)
 def foreldreveiledning(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     if not ctx.need(ctx.p.children_under_18, "children_under_18"):
@@ -1264,6 +1281,10 @@ def avslutning_registrert(ctx) -> Evaluation:
     prog = ctx.need(ctx.p.introduksjonsprogram, "introduksjonsprogram")
     if ctx.need(prog.participates, "introduksjonsprogram.participates") is False:
         return not_applicable("Deltar ikke i introduksjonsprogram.", "Does not take part in the introduction programme.")
+    if prog.decision_made is False:
+        return not_applicable("Registrert at vedtak etter § 12 ikke er truffet: programmet har ikke begynt og kan ikke "
+                              "være avsluttet.", "Registered that no § 12 decision has been made: the programme has "
+                              "not begun and cannot have ended.")
     end = ctx.need(prog.end_date, "introduksjonsprogram.end_date")
     if not ctx.happened(end):
         return not_applicable(f"Programmet er ikke avsluttet (planlagt slutt {fmt(end)}).",
