@@ -265,9 +265,9 @@ def test_varighet_at_the_2026_boundary(engine, unknown_date):
     assert_outcome(engine.evaluate(person(**vgs), D(2026, 3, 1)), r, "met")  # 12 months allowed
     on_the_day = dict(education="videregaende", prog={"decision_date": "2026-01-01", "start_date": "2026-01-05",
                                                       "planned_end": "2027-01-05"})
-    assert_outcome(engine.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "not_met")  # not «etter» 01.01.2026
-    day_after = Engine(entry_points=False, plugins=[il], settings={il.OVERGANG_DAGEN: True})
-    assert_outcome(day_after.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "met")  # the day itself counts
+    assert_outcome(engine.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "met")  # «etter» read from the day
+    day_after = Engine(entry_points=False, plugins=[il], settings={il.OVERGANG_DAGEN: False})
+    assert_outcome(day_after.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "not_met")  # the strict reading
     by_start = Engine(entry_points=False, plugins=[il], settings={il.OVERGANG_2025: "oppstart"})
     before = dict(education="videregaende", prog={"decision_date": "2025-12-31", "start_date": "2026-01-05",
                                                   "planned_end": "2027-01-05"})

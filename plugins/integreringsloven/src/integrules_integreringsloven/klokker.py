@@ -64,20 +64,37 @@ def parse_margin(value: Any) -> int:
     return days
 
 
+# The argument for reading «etter <date>» in the transitional rules from the date on, shared by the settings
+# integreringsloven.tilbudsklokke_etter_1_august_2023 (§ 74) and integreringsloven.varighet_overgang_dagen_med
+# (§§ 75-76), so the two read the same words the same way.
+ETTER_DATO = T(
+    "Én lesning av «etter <dato>» for både forskriften § 74 og §§ 75-76: fra og med datoen. Datoene er "
+    "ikrafttredelsesdatoene for endringene (LOV-2023-06-09-24 og forskriften § 74: 01.08.2023; "
+    "FOR-2025-06-20-1154 og LOV-2025-06-20-35: 01.01.2026), og lovens § 52 «etter lovens ikrafttredelse» "
+    "leses fra og med 01.01.2021 (§ 51, forskriften § 72). § 74 andre punktum stiller «før 1. august "
+    "2023» mot «etter 1. august 2023»; leses «etter» som fra 02.08.2023, faller en tillatelse innvilget "
+    "selve dagen under ingen av dem. Motargumentet er forskriften § 73, som skriver «etter 31. desember "
+    "2021» der den mener fra 01.01.2022: den strenge lesningen er derfor beholdt som innstillingens andre"
+    " verdi.",
+    "One reading of «etter <date>» (after <date>) for both regulation § 74 and §§ 75-76: from the date "
+    "on. The dates are the amendments' in-force dates (LOV-2023-06-09-24 and regulation § 74: 01.08.2023;"
+    " FOR-2025-06-20-1154 and LOV-2025-06-20-35: 01.01.2026), and act § 52 «etter lovens ikrafttredelse» "
+    "is read from 01.01.2021 inclusive (§ 51, regulation § 72). § 74 second sentence sets «før 1. august "
+    "2023» against «etter 1. august 2023»; read «etter» as from 02.08.2023 and a permit granted on the "
+    "day itself falls under neither. The counter-argument is regulation § 73, which writes «etter 31. "
+    "desember 2021» where it means from 01.01.2022: so the strict reading is kept as the setting's other "
+    "value.")
+
 SETTINGS = (
     Setting(
         name=OVERGANG_2023, default=FRA_OG_MED, parse=parse_overgang_2023, references=(F74, LOV_2023_24),
         description=T(
             "Hvordan «etter 1. august 2023» i integreringsforskriften § 74 leses: «fra_og_med» (standard: en tillatelse "
             "innvilget, eller en ankomst, 01.08.2023 gir ny telling fra tilbudsdatoen) eller «dagen_etter» (først fra "
-            "02.08.2023). Ingen kilde som er lest, avgjør det. Standard følger ikrafttredelsen: endringene i §§ 32, 33 "
-            "og 37 (LOV-2023-06-09-24) og § 74 gjelder fra 01.08.2023, og «etter 1. januar 2021» om den nye loven ble "
-            "lest fra og med den dagen (§ 51, forskriften § 72; her dag for dag).",
+            "02.08.2023). " + ETTER_DATO.nb,
             "How «etter 1. august 2023» (after 1 August 2023) in integreringsforskriften § 74 is read: «fra_og_med» "
             "(default: a permit granted, or an arrival, on 01.08.2023 counts from the offer date) or «dagen_etter» "
-            "(only from 02.08.2023). No source read settles it. The default follows the in-force date: the amended "
-            "§§ 32, 33 and 37 (LOV-2023-06-09-24) and § 74 apply from 01.08.2023, and «after 1 January 2021» for the "
-            "new act was read as from that day (§ 51, regulation § 72; here too, day by day).")),
+            "(only from 02.08.2023). " + ETTER_DATO.en)),
     Setting(
         name=SAMTIDIG_MARGIN, default=0, parse=parse_margin, references=(lov("15", 1), lov("16", 1), lov("34")),
         description=T(

@@ -653,7 +653,7 @@ def _offered_after(ctx, prog, since: dt.date) -> bool:
     the setting integreringsloven.varighet_overgang_dagen_med."""
     day, path = _text_day(ctx, prog)
     day = ctx.need(day, path)
-    return day >= since if setting(ctx, OVERGANG_DAGEN, False) else day > since
+    return day >= since if setting(ctx, OVERGANG_DAGEN, True) else day > since
 
 
 def _limits_2025(ctx, prog) -> tuple[int, int, int, Text]:
