@@ -16,7 +16,8 @@ from . import facts as F
 from . import klokker as K
 from ._common import (
     ALDER_2025, ENDRINGSLOV_2025, FORSKRIFT_URL, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025,
-    REGIME, V2021, add_virkedager, by_date, fact, fmt, forskrift, leave_days, lov, setting, under_texts, value_under_texts,
+    REGIME, V2021, add_virkedager, by_date, fact, fmt, forskrift, leave_days, lov, setting, texts_for, under_texts,
+    value_under_texts,
     veileder, virkedager,
 )
 
@@ -284,8 +285,16 @@ def _judge_decision(ctx, text: str, decision: dt.date) -> Evaluation:
 def _judge_malgruppe(ctx, text: str) -> Evaluation:
     prog = ctx.p.introduksjonsprogram
     if prog is None or prog.participates is None:
-        # Whether there is a programme is unknown: only «in the group» settles it, whatever the programme.
+        # Whether there is a programme is unknown: only «in the group» settles it, whatever the programme: at the
+        # registered decision (taking part) and with no decision under the texts of the as-of date (not taking
+        # part, the branch below), so that filling in participates never turns «met» into another outcome.
         eligible, _ = F.target_once(ctx, text)
+        if eligible:
+            try:
+                texts = texts_for(ctx, ctx.as_of, ctx.as_of, F.DECISION_PATH, section8=True)[0]
+                eligible = all(F.target_once(ctx, t, None)[0] for t in texts)
+            except Missing:
+                eligible = False
         if eligible:
             return (met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn treffes.",
                                         "The person has the right and duty to the programme (§§ 8-9), whenever the "
