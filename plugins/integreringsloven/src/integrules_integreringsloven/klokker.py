@@ -47,6 +47,23 @@ KLOKKE_FRA = "integreringsloven.opplaering_klokke_fra"
 OVERGANG_2023 = "integreringsloven.tilbudsklokke_etter_1_august_2023"
 FRA_OG_MED, DAGEN_ETTER = "fra_og_med", "dagen_etter"
 SAMTIDIG_MARGIN = "integreringsloven.samtidig_margin_dager"
+FRIST_ETTER_ARBEID = "integreringsloven.frist_vedtak_etter_arbeid"
+ETTER_ARBEID_KRAV, ETTER_ARBEID_OPPHOR, ETTER_ARBEID_BOSETTING = "krav", "opphor", "bosetting"
+
+
+def parse_etter_arbeid(value: Any) -> str:
+    if value not in (ETTER_ARBEID_KRAV, ETTER_ARBEID_OPPHOR, ETTER_ARBEID_BOSETTING):
+        raise ValueError(f"expected one of {ETTER_ARBEID_KRAV}, {ETTER_ARBEID_OPPHOR}, {ETTER_ARBEID_BOSETTING}")
+    return value
+
+
+def frist_etter_arbeid(ctx) -> str:
+    return ETTER_ARBEID_KRAV if ctx is None else setting(ctx, FRIST_ETTER_ARBEID, ETTER_ARBEID_KRAV)
+
+
+def veileder_lt_2025() -> LegalRef:
+    return LegalRef("lov 20. juni 2025 nr. 35 (endringer i integreringsloven)", "del I (§ 8 fjerde ledd)",
+                    url="https://lovdata.no/dokument/LTI/lov/2025-06-20-35")
 
 
 def parse_overgang_2023(value: Any) -> str:
@@ -86,6 +103,27 @@ ETTER_DATO = T(
     "value.")
 
 SETTINGS = (
+    Setting(
+        name=FRIST_ETTER_ARBEID, default=ETTER_ARBEID_KRAV, parse=parse_etter_arbeid,
+        references=(lov("8", 4), lov("12", 2), veileder_lt_2025()),
+        description=T(
+            "Fra når fristen i § 12 andre ledd løper når arbeid (eller tilbud om arbeid) på minst 30 timer i uken "
+            "holdt personen utenfor § 8 første ledd ved den ordinære fristen, og arbeidet opphørte innen to år i en "
+            "kommune, så retten og plikten gjelder igjen (§ 8 fjerde ledd andre punktum, LOV-2025-06-20-35, i kraft "
+            "01.01.2026). § 12 nevner bare «etter bosetting eller etter at det fremsettes krav om program»; ingen "
+            "kilde som er lest, sier mer. «krav» (standard): tre måneder fra kravet om program, aldri fra før retten "
+            "kom tilbake, slik fristen i § 30 regnes når retten inntrer etter folkeregistreringen; uten kravsdato "
+            "(claim_date) er fristen ukjent. «opphor»: tre måneder fra dagen etter at arbeidet opphørte. «bosetting»: "
+            "den ordinære fristen, som da oftest er passert før retten kom tilbake.",
+            "From when the § 12 second paragraph deadline runs when work (or a job offer) of at least 30 hours a week "
+            "kept the person out of § 8 first paragraph on the ordinary deadline and the work ended within two years "
+            "in a municipality, so the right and duty apply again (§ 8 fourth paragraph second sentence, "
+            "LOV-2025-06-20-35, in force 01.01.2026). § 12 only names «after settlement or after a claim for the "
+            "programme is made»; no source read says more. «krav» (claim, the default): three months from the claim "
+            "for the programme, never from before the right came back, as the § 30 deadline counts when the right "
+            "arises after folkeregistrering; without the claim date (claim_date) the deadline is unknown. «opphor» "
+            "(end of work): three months from the day after the work ended. «bosetting» (settlement): the ordinary "
+            "deadline, which has then mostly passed before the right came back.")),
     Setting(
         name=OVERGANG_2023, default=FRA_OG_MED, parse=parse_overgang_2023, references=(F74, LOV_2023_24),
         description=T(

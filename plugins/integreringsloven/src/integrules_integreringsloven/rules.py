@@ -491,8 +491,14 @@ def vedtak_og_oppstart(ctx) -> Evaluation:
     due, prog = frist(ctx), ctx.p.introduksjonsprogram
     # decision_made false: known no decision, so past the deadline it is not met.
     none = prog.decision_made is False
-    return all_of(K.ved(ctx, prog.decision_date, none, "introduksjonsprogram.decision_date", due, T("Vedtak", "Decision")),
-                  K.ved(ctx, prog.start_date, none, "introduksjonsprogram.start_date", due, T("Oppstart", "Start")))
+    ev = all_of(K.ved(ctx, prog.decision_date, none, "introduksjonsprogram.decision_date", due, T("Vedtak", "Decision")),
+                K.ved(ctx, prog.start_date, none, "introduksjonsprogram.start_date", due, T("Oppstart", "Start")))
+    # Work that ended (§ 8 fourth paragraph): say from when the deadline ran, unless another rule set the date.
+    try:
+        why = F.frist_vedtak_grunn(ctx.p, ctx.as_of, ctx) if due == F.frist_vedtak(ctx.p, ctx.as_of, ctx) else None
+    except Missing:
+        why = None
+    return ev if why is None else K.with_why(ev, why)
 
 
 # -- R5: sluttmål and durations (§ 13) -----------------------------------------------------------------
