@@ -46,3 +46,34 @@ def test_a_decision_registered_ahead_is_judged_as_of_the_as_of_date(req):
     none = ENGINE.evaluate(settled(D(2025, 11, 1), None), as_of).finding(req)
     ahead = ENGINE.evaluate(settled(D(2025, 11, 1), D(2026, 1, 2)), as_of).finding(req)
     assert none.outcome.value != "unknown" and ahead.outcome == none.outcome, (req, ahead.message.en)
+
+
+def test_a_municipality_override_of_the_ordinary_rule_is_honoured_when_6a_delegates_to_it():
+    """Programmes decided from 01.01.2026 are judged by the ordinary rule chapter 6A no longer sets aside, reached
+    through the registry (Context.requirement): a municipality's override of it is what judges them."""
+    from integrules import LegalRef, Text, Unit, hookimpl, met, requirement
+
+    ref = LegalRef("Eksempel kommune, rutine", "punkt 1", kind="lokal")
+
+    @requirement(id="integreringsloven.livsmestring", title=Text("Livsmestring (lokal)", "Life skills (local)"),
+                 description=Text("Lokal rutine.", "Local routine."), references=(ref,), valid_from=D(2021, 1, 1),
+                 regime="integreringsloven", responsible=(Unit.FT,))
+    def local_rule(ctx):
+        return met("Lokal rutine fulgt.", "Local routine followed.")
+
+    class Local:
+        PLUGIN_NAME = "lokal"
+
+        @staticmethod
+        @hookimpl
+        def integrules_register_requirements(register):
+            register.override(local_rule)
+
+    engine = Engine(entry_points=False, plugins=[il, k6, Local()])
+    decided_2026 = settled(D(2026, 1, 10), D(2026, 2, 1))
+    finding = engine.evaluate(decided_2026, D(2026, 6, 1)).finding("kapittel_6a.livsmestring")
+    assert finding.outcome.value == "met" and "Local routine followed." in finding.message.en
+    # Decided before 01.01.2026 (settled 2025): the old § 37 c sets life skills aside, the override is not asked.
+    decided_2025 = settled(D(2025, 10, 1), D(2025, 11, 1))
+    assert engine.evaluate(decided_2025, D(2026, 6, 1)).finding("kapittel_6a.livsmestring").outcome.value == \
+        "not_applicable"

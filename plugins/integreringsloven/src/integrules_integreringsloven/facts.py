@@ -501,7 +501,9 @@ def opplaering_til(p, as_of, ctx=None) -> dt.date:
 @attrs.frozen
 class AnnetRegelverk:
     """Another regime that governed the participant before these rules, from ``start`` until the day before
-    ``end`` (the first day of these rules), and the ids of these rules' requirements it set aside."""
+    ``end`` (the first day of these rules), and the ids of these rules' requirements it set aside. The fact
+    integreringsloven.annet_regelverk is read by these fields only: a plugin overriding it returns any object
+    with them (chapter 6A has its own class and does not import this module)."""
 
     start: dt.date
     end: dt.date

@@ -212,15 +212,14 @@ def under_37c(ctx: Context, old: Callable[[], Evaluation], new: Callable[[], Eva
 
 
 def ordinary(ctx: Context, name: str) -> Evaluation:
-    """The ordinary requirement ``integreringsloven.<name>`` (the version in force at the as-of date) judged
-    for this participant: under § 37 c as amended from 01.01.2026 chapter 6A no longer sets it aside.
-    Its Missing propagates (unknown)."""
-    from integrules_integreringsloven import requirement_by_id  # the ordinary plugin, a dependency of this one
-
-    req = requirement_by_id(f"integreringsloven.{name}", ctx.as_of)
+    """The ordinary requirement ``integreringsloven.<name>`` (the version in force at the as-of date, as the
+    registry resolved it: a municipality's override included) judged for this participant: under § 37 c as
+    amended from 01.01.2026 chapter 6A no longer sets it aside. Its Missing propagates (unknown). Reached
+    through the registry (:meth:`integrules.Context.requirement`), not by importing the ordinary plugin."""
+    req = ctx.requirement(f"integreringsloven.{name}")
     if req is None:
-        return not_applicable(f"integreringsloven.{name} gjelder ikke på vurderingsdatoen.",
-                              f"integreringsloven.{name} is not in force at the as-of date.")
+        return not_applicable(f"integreringsloven.{name} er ikke registrert eller gjelder ikke på vurderingsdatoen.",
+                              f"integreringsloven.{name} is not registered or not in force at the as-of date.")
     ev = req.evaluate(ctx)
     refs_ = tuple(dict.fromkeys((*req.references, *ev.references, refs.L37C_2026, refs.LT_2025)))
     return Evaluation(ev.outcome, Text(
