@@ -167,7 +167,8 @@ def _frist_vedtak(p, as_of, ctx) -> tuple[dt.date, Text | None]:
             f"Work of {job.hours_per_week:g} hours a week kept the person out of § 8 first paragraph on the deadline "
             f"{fmt(ordinary)} and ended {fmt(job.end)}, within two years in a municipality: the right and duty apply "
             f"again from {fmt(back)} (§ 8 fourth paragraph second sentence).")
-    setting_note = f"innstillingen {klokker.FRIST_ETTER_ARBEID} = {reading}", f"the setting {klokker.FRIST_ETTER_ARBEID} = {reading}"
+    setting_note = (f"innstillingen {klokker.FRIST_ETTER_ARBEID} = {reading}",
+                    f"the setting {klokker.FRIST_ETTER_ARBEID} = {reading}")
     if reading == klokker.ETTER_ARBEID_OPPHOR:
         due = add_months(back, 3)
         return due, Text(f"{lead[0]} Fristen i § 12 regnes fra da, tre måneder: {fmt(due)} ({setting_note[0]}).",
