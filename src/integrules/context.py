@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, TypeVar
 
 from .dates import format_date
 from .findings import Evaluation, Text, met, not_met, pending, unknown
-from .rules import RegimeDecision
+from .rules import RegimeDecision, Requirement
 
 if TYPE_CHECKING:
     from .model import Event, Participant
@@ -105,6 +105,20 @@ class Context:
 
     def has_fact(self, name: str) -> bool:
         return name in self._derived
+
+    def requirement(self, requirement_id: str) -> Requirement | None:
+        """The requirement registered under ``requirement_id`` that is in force on the as-of date, as the
+        registry resolved it (a municipality's override included), or None when no version is in force
+        or no plugin registered the id.
+
+        For a rule that applies another plugin's requirement (chapter 6A judging a participant by an
+        ordinary rule it no longer sets aside): plugins reach each other through the registry, never by
+        importing each other's modules, so an override of that requirement is honoured there too.
+        """
+        for req in self._registry.requirements.get(requirement_id, ()):
+            if req.in_force(self.as_of):
+                return req
+        return None
 
     @staticmethod
     def need(value: T | None, path: str) -> T:

@@ -21,6 +21,14 @@ EXAMPLE_AS_OF = dt.date(2026, 12, 4)
 # Programmes decided from here draw the facts the 2025-2026 rules ask for from a stream of their own, so a
 # population as of an earlier date (DEFAULT_AS_OF) is the same as before those facts existed.
 NEW_FACTS_FROM = dt.date(2025, 1, 1)
+# The facts the data format gained with the 2026 rules (§ 9 first paragraph f's two dates, the known-none flags
+# decision_made/made/offered, preparatory adult education, a DUF number mistyped) are written only into populations
+# drawn as of this date or later, each from a stream of its own: a population as of an earlier date
+# (DEFAULT_AS_OF: benchmarks and tests compare it) is the same as before these facts existed.
+FORMAT_2026 = dt.date(2026, 1, 1)
+# § 37 c as amended by LOV-2025-06-20-35: chapter 6A programmes decided from this day follow the ordinary rules
+# on plan, contract, life skills and duration.
+NEW_37C_FROM = dt.date(2026, 1, 1)
 
 # NIR items as the integreringsloven plugin names them (docs/integreringsloven.md).
 NIR_PROGRAMME = ("integreringskontrakt", "sluttmal", "vedtak_og_startdato", "tiltak_og_fravaer",
@@ -120,8 +128,11 @@ def participant(index: int, *, seed: int = 0, as_of: dt.date = DEFAULT_AS_OF) ->
     _training(rng, person, kind, settlement, education, as_of)
     if settlement >= NEW_FACTS_FROM:
         _work(_new_stream(person, "work"), person, kind, settlement, as_of)
+    if as_of >= FORMAT_2026:
+        _facts_2026(person, kind, as_of)
     _nir(rng, person, as_of)
     person.pop("_class_changes", None)
+    person.pop("_plan_date", None)
     person["permit"] = {k: v for k, v in person["permit"].items() if v is not None}
     return {k: v for k, v in person.items() if v is not None}
 
@@ -222,6 +233,8 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
     planned_end = add_months(start, months)
     sluttmal = "arbeid" if kind == "6a" or education in ("videregaende", "hoyere") else rng.choice(("arbeid", "fullfort_videregaende", "grunnskole"))
     rng2 = _new_stream(person) if decision >= NEW_FACTS_FROM and kind == "ordinary" else None
+    if kind == "6a" and decision >= NEW_37C_FROM:
+        rng2 = _new_stream(person, "6a-2026")  # § 37 c as amended: the ordinary durations and goals
     programme: dict[str, Any] = {
         "participates": True,
         "decision_date": decision.isoformat(),
@@ -242,6 +255,7 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
         programme["end_reason"] = rng.choices(END_REASONS, weights=(35, 25, 12, 8, 8, 2))[0] if rng.random() < 0.92 else None
     person["introduksjonsprogram"] = {k: v for k, v in programme.items() if v is not None}
     plan_date = decision + dt.timedelta(days=rng.choice((0, 0, 0, 3, 30)))
+    person["_plan_date"] = plan_date.isoformat()
     if plan_date <= as_of and rng.random() < 0.93:
         contents = {f: rng.random() < 0.95 for f in ("sluttmal", "norskmal", "omfang_norsk", "omfang_samfunnskunnskap",
                                                     "varighet", "elementer", "klagemuligheter", "begrunnelse_elementer")}
@@ -265,6 +279,13 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
                                       "based_on_kartlegging": rng.random() < 0.95, "revisions": revisions}
     if kind != "6a":
         person["integreringskontrakt"] = _event(rng, plan_date, as_of, p_done=0.85)
+    elif decision >= NEW_37C_FROM:
+        # § 37 c as amended: §§ 15-16 and § 14 apply; drawn from the 6A stream, the main one untouched.
+        six = _new_stream(person, "6a-2026-kontrakt")
+        person["integreringskontrakt"] = _event(six, plan_date, as_of, p_done=0.85)
+        hours = (15 if upper_secondary else 25) + six.choice((0, 0, 0, 5, -5))
+        person["livsmestring"] = {"done": True, "date": _iso(add_months(start, 6)), "hours": hours} \
+            if add_months(start, 6) <= as_of and six.random() < 0.85 else {"done": False}
     if kind != "6a":
         hours = rng.choice((25, 25, 25, 25, 30, 30, 20))
         if rng2 is not None and upper_secondary:
@@ -276,6 +297,69 @@ def _programme(rng, person, kind, settlement, education, children, as_of) -> Non
         done = add_months(start, 8) <= as_of and rng.random() < 0.8
         person["foreldreveiledning"] = {"done": done, "date": _iso(add_months(start, 8) if done else None),
                                         "group": group, "sessions": rng.choice((8, 10, 12, 4)) if group else rng.choice((5, 6, 2))}
+
+
+def _facts_2026(person: dict[str, Any], kind: str, as_of: dt.date) -> None:
+    """The facts of the 2026 data format, each from its own stream (see FORMAT_2026)."""
+    permit = person["permit"]
+    granted = dt.date.fromisoformat(permit["granted"])
+    settlement = dt.date.fromisoformat(person["settlement_date"])
+    if permit["basis"] == "familiegjenforening":
+        # § 9 first paragraph (f): the reference person settled less than five years before the application,
+        # mostly; a few five years or more (then not in the target group); a few not registered (unknown).
+        r = _new_stream(person, "9f")
+        if r.random() > 0.08:
+            applied = granted - dt.timedelta(days=r.randint(90, 420))
+            years = r.choice((1, 1, 2, 2, 3, 4, 4)) if r.random() > 0.12 else r.choice((5, 6))
+            permit["reunification_applied"] = applied.isoformat()
+            permit["reference_settled"] = (applied - dt.timedelta(days=years * 365 + r.randint(-150, 150) if years < 5
+                                           else years * 365 + r.randint(30, 200))).isoformat()
+    r = _new_stream(person, "duf")
+    if r.random() < 0.03:
+        # A mistyped DUF number (the check digits do not fit): the record is judged, with a warning.
+        duf = person["duf"]
+        person["duf"] = duf[:-1] + str((int(duf[-1]) + r.randint(1, 9)) % 10)
+    programme = person.get("introduksjonsprogram") or {}
+    if programme.get("participates") and "decision_date" not in programme:
+        programme["decision_made"] = False  # settled lately: no § 12 decision yet, nor a plan (§ 15: with it)
+        person.setdefault("integreringsplan", {"made": False})
+    elif (kind == "ordinary" and "decision_date" in programme and add_months(settlement, 3) < as_of
+          and settlement >= as_of - dt.timedelta(days=330) and _new_stream(person, "ikke-vedtak").random() < 0.65):
+        # No decision yet, past the § 12 deadline: the programme facts drawn are not there.
+        person["introduksjonsprogram"] = programme = {"participates": True, "decision_made": False}
+        person["integreringsplan"] = {"made": False}
+        person["integreringskontrakt"] = {"done": False}
+        if person.get("work"):
+            person["work"] = []  # the jobs drawn were found during the programme that has not begun
+        for key in ("livsmestring", "foreldreveiledning"):
+            if key in person:
+                person[key] = {"done": False}
+    if "decision_date" in programme and "integreringsplan" not in person:
+        plan_date = dt.date.fromisoformat(person["_plan_date"])
+        if plan_date > as_of:
+            person["integreringsplan"] = {"made": False}  # decided, the plan not made yet (§ 15: «samtidig»)
+        elif (person.get("integreringskontrakt") or {}).get("done"):
+            # A contract is signed with the plan (§ 16): the plan is there, on its day.
+            person["integreringsplan"] = {"created": plan_date.isoformat(), "based_on_kartlegging": True, "revisions": [],
+                                          "contents": {f: True for f in ("sluttmal", "norskmal", "omfang_norsk",
+                                                                        "omfang_samfunnskunnskap", "varighet", "elementer",
+                                                                        "klagemuligheter", "begrunnelse_elementer")}}
+            if plan_date >= NEW_37C_FROM:
+                person["integreringsplan"]["contents"]["langsiktige_mal"] = True
+        elif _new_stream(person, "plan").random() < 0.5:
+            person["integreringsplan"] = {"made": False}
+    training = person.get("opplaering")
+    if training == {}:
+        # Registered but not offered training yet (§ 30): known none, and nothing of the training exists.
+        training.update({"offered": False, "decision_made": False, "exempt": False, "leaves": [], "class_changes": [],
+                         "test_exempt": False, "full_time_upper_secondary": False})
+        person["norskmal"] = []
+        person["test_results"] = []
+    elif training and settlement >= NEW_FACTS_FROM and kind != "old":
+        # § 28 sixth paragraph (from 01.01.2026): a few without upper secondary learn Norwegian in preparatory
+        # adult education.
+        low = person.get("education") in ("ingen_grunnskole", "grunnskole")
+        training["preparatory_adult_education"] = low and _new_stream(person, "fvo").random() < 0.5
 
 
 def _intakes(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -1,6 +1,7 @@
 """The integreringsloven plugin: regime, target groups, requirements, NIR items, versions, conformance."""
 
 import datetime as dt
+import json
 from importlib import metadata
 
 import attrs
@@ -264,9 +265,9 @@ def test_varighet_at_the_2026_boundary(engine, unknown_date):
     assert_outcome(engine.evaluate(person(**vgs), D(2026, 3, 1)), r, "met")  # 12 months allowed
     on_the_day = dict(education="videregaende", prog={"decision_date": "2026-01-01", "start_date": "2026-01-05",
                                                       "planned_end": "2027-01-05"})
-    assert_outcome(engine.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "not_met")  # not «etter» 01.01.2026
-    day_after = Engine(entry_points=False, plugins=[il], settings={il.OVERGANG_DAGEN: True})
-    assert_outcome(day_after.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "met")  # the day itself counts
+    assert_outcome(engine.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "met")  # «etter» read from the day
+    day_after = Engine(entry_points=False, plugins=[il], settings={il.OVERGANG_DAGEN: False})
+    assert_outcome(day_after.evaluate(person(**on_the_day), D(2026, 3, 1)), r, "not_met")  # the strict reading
     by_start = Engine(entry_points=False, plugins=[il], settings={il.OVERGANG_2025: "oppstart"})
     before = dict(education="videregaende", prog={"decision_date": "2025-12-31", "start_date": "2026-01-05",
                                                   "planned_end": "2027-01-05"})
@@ -570,3 +571,44 @@ def test_the_bundled_example_exercises_the_2026_rules():
     assert "met" in outcomes["integreringsloven.varighet"] and "not_applicable" in outcomes["integreringsloven.malgruppe"]
     in_work = [p for p in doc["participants"] if any(j.get("hours_per_week", 0) >= 30 for j in p.get("work", []))]
     assert in_work  # § 8 fourth paragraph is exercised
+
+
+def test_the_bundled_example_has_the_2026_format_facts():
+    """§ 9 f dates, known-none flags, preparatory adult education and mistyped DUF numbers are in the example
+    (as of 04.12.2026), and not in a population drawn as of the old default date (benchmarks compare it)."""
+    from integrules import synthetic
+    from integrules.duf import DufNummer
+    people = synthetic.case_file()["participants"]
+    reunited = [p for p in people if p["permit"]["basis"] == "familiegjenforening"]
+    assert reunited and all("reunification_applied" in p["permit"] for p in reunited)
+    assert 1 <= sum(not DufNummer.parse(p["duf"]).check_digits_ok for p in people) <= 3
+    assert any(p.get("opplaering", {}).get("offered") is False for p in people)
+    assert any(p.get("opplaering", {}).get("preparatory_adult_education") for p in people)
+    undecided = [p for p in people if p.get("introduksjonsprogram", {}).get("decision_made") is False]
+    engine = Engine()
+    late = [engine.evaluate(converter().structure(p, Participant), D(2026, 12, 4)).finding(
+        "integreringsloven.vedtak_og_oppstart").outcome.value for p in undecided]
+    assert "not_met" in late and "pending" in late  # no decision yet: past the § 12 deadline, and before it
+    six = [p for p in people if p["permit"]["basis"] == "kollektiv_beskyttelse"
+           and p.get("introduksjonsprogram", {}).get("decision_date", "") >= "2026-01-01"]
+    assert six and all("integreringskontrakt" in p and "livsmestring" in p for p in six)
+    old = list(synthetic.population(70, seed=2024))
+    text = json.dumps(old)
+    for key in ("reunification_applied", "decision_made", "offered", "preparatory_adult_education", "made"):
+        assert f'"{key}"' not in text
+    assert all(DufNummer.parse(p["duf"]).check_digits_ok for p in old)
+
+
+def test_no_decision_yet_leaves_the_programme_pending(engine):
+    """introduksjonsprogram.decision_made false: what the decision sets is pending, the late decision not met."""
+    p = person(introduksjonsprogram={"participates": True, "decision_made": False}, integreringsplan={"made": False},
+               integreringskontrakt={"done": False}, livsmestring={"done": False})
+    for req in ("sluttmal", "varighet", "fulltid", "arbeidsrettede_elementer", "livsmestring"):
+        assert outcome(engine, p, f"integreringsloven.{req}") == "pending", req
+    assert outcome(engine, p, "integreringsloven.avslutning_registrert") == "not_applicable"
+    assert outcome(engine, p, "integreringsloven.vedtak_og_oppstart") == "not_met"
+    assert outcome(engine, p, "integreringsloven.nir.vedtak_og_startdato") in ("met", "not_applicable")
+    # The day before the § 12 deadline (settled 01.03.2022: due 01.06.2022) it is pending, on the day too.
+    assert outcome(engine, p, "integreringsloven.vedtak_og_oppstart", D(2022, 5, 31)) == "pending"
+    assert outcome(engine, p, "integreringsloven.vedtak_og_oppstart", D(2022, 6, 1)) == "pending"
+    assert outcome(engine, p, "integreringsloven.vedtak_og_oppstart", D(2022, 6, 2)) == "not_met"

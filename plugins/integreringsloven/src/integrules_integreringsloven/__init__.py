@@ -31,6 +31,7 @@ from ._common import (
     OLD_REGIME, OVERGANG_2025, REGIME, UKJENT, forskrift, lov, parse_alder, parse_ikraft, parse_overgang, veileder,
 )
 from .facts import decide_regime
+from .klokker import ETTER_DATO
 from .nir import NIR_ITEMS, NIR_REQUIREMENTS
 from .rules import (  # noqa: F401  (module-level Requirement objects, found by id by other plugins)
     KAPASITET, KARRIERE_MYK, LIVSMESTRING_FRA, LIVSMESTRING_FRA_DEFAULT, OVERGANG_DAGEN, REVISJON, arbeidsrettede_elementer,
@@ -180,15 +181,13 @@ def integrules_register_settings(register) -> None:
             "«vedtaksdato» (decision date, the default) or «oppstart» (start date). The programme is offered in the § 12 "
             "decision, which also sets it (§ 15), so the decision date is the default.")))
     register.setting(Setting(
-        name=OVERGANG_DAGEN, default=False, parse=_bool,
+        name=OVERGANG_DAGEN, default=True, parse=_bool,
         references=(forskrift("75", url=FORSKRIFT_URL.format("75")), forskrift("76", url=FORSKRIFT_URL.format("76"))),
         description=Text(
             "Om et tilbud om oppstart gitt selve dagen 01.01.2025 eller 01.01.2026 er «etter» datoen i forskriften "
-            "§§ 75-76 (true) eller ikke (false, standard: ordlyden «etter 1. januar»). Dagen er en helligdag, så det "
-            "betyr sjelden noe.",
+            "§§ 75-76 (true, standard) eller ikke (false: først fra dagen etter). " + ETTER_DATO.nb,
             "Whether a programme start offered on the day itself, 01.01.2025 or 01.01.2026, is «after» the date of "
-            "regulation §§ 75-76 (true) or not (false, the default: the wording «etter 1. januar»). The day is a public "
-            "holiday, so it seldom matters.")))
+            "regulation §§ 75-76 (true, the default) or not (false: only from the day after). " + ETTER_DATO.en)))
     register.setting(Setting(
         name=LIVSMESTRING_FRA, default=LIVSMESTRING_FRA_DEFAULT, parse=_date,
         references=(forskrift("4", 3, url=FORSKRIFT_URL.format("4")), forskrift("4", 4, url=FORSKRIFT_URL.format("4"))),

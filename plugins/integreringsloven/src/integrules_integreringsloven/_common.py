@@ -151,6 +151,11 @@ def texts_for(ctx, as_of: dt.date, day: dt.date | None, path: str, *, section8: 
 
 def _texts_for(ctx, as_of: dt.date, day: dt.date | None, path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     ikraft = ikraft_2025(ctx)
+    if day is not None and day > as_of:
+        # Registered ahead: judged as of ``as_of`` by the texts that can govern then, as an unknown day is (on or
+        # before ``as_of``) and as facts.text_day does; otherwise filling in the date could turn a decided finding
+        # into unknown (under «ukjent») or into another text's answer.
+        day = as_of
     if day is not None:
         if day < SANKSJON_2025:
             return (V2021,), ()

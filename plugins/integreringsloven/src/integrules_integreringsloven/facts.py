@@ -18,8 +18,8 @@ from integrules.model import Education, PermitBasis
 
 from . import klokker
 from ._common import (
-    IMDI_F12, IMDI_MALGRUPPE, IMDI_NY_LOV, IN_FORCE, OLD_REGIME, REGIME, V2021, V2025_ALDER, fmt, forskrift, lov,
-    value_under_texts, veileder,
+    ENDRINGSLOV_2025, IMDI_F12, IMDI_MALGRUPPE, IMDI_NY_LOV, IN_FORCE, OLD_REGIME, REGIME, SANKSJON_2025, V2021,
+    V2025_ALDER, fmt, forskrift, ikraft_2025, lov, value_under_texts, veileder,
 )
 
 PLUGIN_NAME = "integreringsloven"
@@ -138,13 +138,80 @@ def decide_regime(p, as_of: dt.date) -> RegimeDecision:
 
 def frist_vedtak(p, as_of, ctx=None) -> dt.date:
     """§ 12 second paragraph: three months after settlement, or after the claim for those not settled
-    by agreement (§ 8 second paragraph: letters f and g; § 8 third paragraph)."""
+    by agreement (§ 8 second paragraph: letters f and g; § 8 third paragraph). When work of at least 30 hours a
+    week kept the person out of § 8 first paragraph on that deadline and ended within the two years, the right
+    comes back (§ 8 fourth paragraph second sentence) and the deadline runs as the setting
+    integreringsloven.frist_vedtak_etter_arbeid says (:func:`etter_arbeid`)."""
+    return _frist_vedtak(p, as_of, ctx)[0]
+
+
+def _ordinary_deadline(p) -> dt.date:
     settled = need(p.settlement_date, "settlement_date")
     agreement = need(p.settled_by_agreement, "settled_by_agreement")
     if agreement:
         return add_months(settled, 3)
     claim = need(p.claim_date, "claim_date")
     return add_months(max(settled, claim), 3)
+
+
+def _frist_vedtak(p, as_of, ctx) -> tuple[dt.date, Text | None]:
+    ordinary = _ordinary_deadline(p)
+    returned = etter_arbeid(p, ordinary, ctx)
+    if returned is None:
+        return ordinary, None
+    back, job = returned
+    reading = klokker.frist_etter_arbeid(ctx)
+    lead = (f"Arbeid på {job.hours_per_week:g} timer i uken holdt personen utenfor § 8 første ledd ved fristen "
+            f"{fmt(ordinary)} og opphørte {fmt(job.end)}, innen to år i en kommune: retten og plikten gjelder igjen fra "
+            f"{fmt(back)} (§ 8 fjerde ledd andre punktum).",
+            f"Work of {job.hours_per_week:g} hours a week kept the person out of § 8 first paragraph on the deadline "
+            f"{fmt(ordinary)} and ended {fmt(job.end)}, within two years in a municipality: the right and duty apply "
+            f"again from {fmt(back)} (§ 8 fourth paragraph second sentence).")
+    setting_note = (f"innstillingen {klokker.FRIST_ETTER_ARBEID} = {reading}",
+                    f"the setting {klokker.FRIST_ETTER_ARBEID} = {reading}")
+    if reading == klokker.ETTER_ARBEID_OPPHOR:
+        due = add_months(back, 3)
+        return due, Text(f"{lead[0]} Fristen i § 12 regnes fra da, tre måneder: {fmt(due)} ({setting_note[0]}).",
+                         f"{lead[1]} The § 12 deadline counts from then, three months: {fmt(due)} ({setting_note[1]}).")
+    if reading == klokker.ETTER_ARBEID_BOSETTING:
+        return ordinary, Text(f"{lead[0]} Fristen i § 12 er likevel den opprinnelige, {fmt(ordinary)} ({setting_note[0]}).",
+                              f"{lead[1]} The § 12 deadline is still the original one, {fmt(ordinary)} "
+                              f"({setting_note[1]}).")
+    claim = need(p.claim_date, "claim_date")
+    due = add_months(max(claim, back), 3)
+    return due, Text(f"{lead[0]} Fristen i § 12 regnes da fra kravet om program ({fmt(claim)}), aldri fra før retten kom "
+                     f"tilbake: {fmt(due)} ({setting_note[0]}).",
+                     f"{lead[1]} The § 12 deadline then counts from the claim for the programme ({fmt(claim)}), never "
+                     f"from before the right came back: {fmt(due)} ({setting_note[1]}).")
+
+
+def frist_vedtak_grunn(p, as_of, ctx=None) -> Text | None:
+    """Why the § 12 deadline is not the ordinary one (work that ended, § 8 fourth paragraph), for the finding."""
+    return _frist_vedtak(p, as_of, ctx)[1]
+
+
+def etter_arbeid(p, ordinary: dt.date, ctx) -> tuple[dt.date, Any] | None:
+    """(the day the right came back, the job) when work or a job offer of at least 30 hours a week kept the person
+    out of § 8 first paragraph on the ordinary § 12 deadline and ended within the two years of the first paragraph
+    third sentence; None otherwise. Only from the day § 8 fourth paragraph is in force (LOV-2025-06-20-35); with
+    its in-force date «ukjent», Missing naming that setting when it matters."""
+    ikraft = ikraft_2025(ctx)
+    if (ikraft is None and ordinary < SANKSJON_2025) or (ikraft is not None and ordinary < ikraft):
+        return None  # § 8 fourth paragraph did not exist on that deadline
+    for job in need(p.work, WORK_PATH):
+        if (job.start is not None and job.start > ordinary) or (
+                job.hours_per_week is not None and job.hours_per_week < ARBEID_TIMER) or job.ended is False:
+            continue  # began after the deadline, under 30 hours, or still on (outside the group: judged there)
+        missing = [path for path, value in (("work.start", job.start), ("work.hours_per_week", job.hours_per_week),
+                                            ("work.ended", job.ended), ("work.end", job.end)) if value is None]
+        if missing:
+            raise Missing(*missing)
+        if job.end < ordinary or _months_lived(p, job.end) >= 24:
+            continue  # ended before the deadline (the right was there), or too late to bring it back
+        if ikraft is None:
+            raise Missing(ENDRINGSLOV_2025)
+        return job.end + dt.timedelta(days=1), job
+    return None
 
 
 def _months_lived(p, day: dt.date) -> int:
@@ -236,7 +303,7 @@ def text_day(p, as_of) -> dt.date | None:
     decision = prog.decision_date if prog is not None else None
     if decision is not None:
         return min(decision, as_of)
-    if prog is not None and prog.participates is False:
+    if prog is not None and (prog.participates is False or prog.decision_made is False):
         return as_of
     return None
 
@@ -276,14 +343,16 @@ def target(p, as_of, text: str, decision=_FROM_PROGRAMME) -> tuple[bool, Text]:
     unknown_decision = decision is _FROM_PROGRAMME
     if unknown_decision:
         decision = p.introduksjonsprogram.decision_date if p.introduksjonsprogram else None
+        if decision is None and p.introduksjonsprogram is not None and p.introduksjonsprogram.decision_made is False:
+            unknown_decision = False  # registered: no decision yet
     try:
-        deadline = frist_vedtak(p, as_of)
+        deadline = _ordinary_deadline(p)  # the two years at the ordinary § 12 deadline (work aside)
     except Missing:
         deadline = None
     if deadline is not None and _months_lived(p, deadline) < 24:
         return _not_working(p, as_of, amended, decision, unknown_decision)
     if deadline is None:
-        frist_vedtak(p, as_of)  # raises Missing naming what the deadline needs
+        _ordinary_deadline(p)  # raises Missing naming what the deadline needs
     if decision is None and not unknown_decision:
         return False, Text(f"hadde bodd i en kommune i to år eller mer ved fristen {fmt(deadline)} (§ 8 første ledd "
                            "tredje punktum)",
@@ -433,7 +502,9 @@ def opplaering_til(p, as_of, ctx=None) -> dt.date:
 @attrs.frozen
 class AnnetRegelverk:
     """Another regime that governed the participant before these rules, from ``start`` until the day before
-    ``end`` (the first day of these rules), and the ids of these rules' requirements it set aside."""
+    ``end`` (the first day of these rules), and the ids of these rules' requirements it set aside. The fact
+    integreringsloven.annet_regelverk is read by these fields only: a plugin overriding it returns any object
+    with them (chapter 6A has its own class and does not import this module)."""
 
     start: dt.date
     end: dt.date

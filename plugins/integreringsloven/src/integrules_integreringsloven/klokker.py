@@ -47,6 +47,23 @@ KLOKKE_FRA = "integreringsloven.opplaering_klokke_fra"
 OVERGANG_2023 = "integreringsloven.tilbudsklokke_etter_1_august_2023"
 FRA_OG_MED, DAGEN_ETTER = "fra_og_med", "dagen_etter"
 SAMTIDIG_MARGIN = "integreringsloven.samtidig_margin_dager"
+FRIST_ETTER_ARBEID = "integreringsloven.frist_vedtak_etter_arbeid"
+ETTER_ARBEID_KRAV, ETTER_ARBEID_OPPHOR, ETTER_ARBEID_BOSETTING = "krav", "opphor", "bosetting"
+
+
+def parse_etter_arbeid(value: Any) -> str:
+    if value not in (ETTER_ARBEID_KRAV, ETTER_ARBEID_OPPHOR, ETTER_ARBEID_BOSETTING):
+        raise ValueError(f"expected one of {ETTER_ARBEID_KRAV}, {ETTER_ARBEID_OPPHOR}, {ETTER_ARBEID_BOSETTING}")
+    return value
+
+
+def frist_etter_arbeid(ctx) -> str:
+    return ETTER_ARBEID_KRAV if ctx is None else setting(ctx, FRIST_ETTER_ARBEID, ETTER_ARBEID_KRAV)
+
+
+def veileder_lt_2025() -> LegalRef:
+    return LegalRef("lov 20. juni 2025 nr. 35 (endringer i integreringsloven)", "del I (§ 8 fjerde ledd)",
+                    url="https://lovdata.no/dokument/LTI/lov/2025-06-20-35")
 
 
 def parse_overgang_2023(value: Any) -> str:
@@ -64,20 +81,58 @@ def parse_margin(value: Any) -> int:
     return days
 
 
+# The argument for reading «etter <date>» in the transitional rules from the date on, shared by the settings
+# integreringsloven.tilbudsklokke_etter_1_august_2023 (§ 74) and integreringsloven.varighet_overgang_dagen_med
+# (§§ 75-76), so the two read the same words the same way.
+ETTER_DATO = T(
+    "Én lesning av «etter <dato>» for både forskriften § 74 og §§ 75-76: fra og med datoen. Datoene er "
+    "ikrafttredelsesdatoene for endringene (LOV-2023-06-09-24 og forskriften § 74: 01.08.2023; "
+    "FOR-2025-06-20-1154 og LOV-2025-06-20-35: 01.01.2026), og lovens § 52 «etter lovens ikrafttredelse» "
+    "leses fra og med 01.01.2021 (§ 51, forskriften § 72). § 74 andre punktum stiller «før 1. august "
+    "2023» mot «etter 1. august 2023»; leses «etter» som fra 02.08.2023, faller en tillatelse innvilget "
+    "selve dagen under ingen av dem. Motargumentet er forskriften § 73, som skriver «etter 31. desember "
+    "2021» der den mener fra 01.01.2022: den strenge lesningen er derfor beholdt som innstillingens andre"
+    " verdi.",
+    "One reading of «etter <date>» (after <date>) for both regulation § 74 and §§ 75-76: from the date "
+    "on. The dates are the amendments' in-force dates (LOV-2023-06-09-24 and regulation § 74: 01.08.2023;"
+    " FOR-2025-06-20-1154 and LOV-2025-06-20-35: 01.01.2026), and act § 52 «etter lovens ikrafttredelse» "
+    "is read from 01.01.2021 inclusive (§ 51, regulation § 72). § 74 second sentence sets «før 1. august "
+    "2023» against «etter 1. august 2023»; read «etter» as from 02.08.2023 and a permit granted on the "
+    "day itself falls under neither. The counter-argument is regulation § 73, which writes «etter 31. "
+    "desember 2021» where it means from 01.01.2022: so the strict reading is kept as the setting's other "
+    "value.")
+
 SETTINGS = (
+    Setting(
+        name=FRIST_ETTER_ARBEID, default=ETTER_ARBEID_KRAV, parse=parse_etter_arbeid,
+        references=(lov("8", 4), lov("12", 2), veileder_lt_2025()),
+        description=T(
+            "Fra når fristen i § 12 andre ledd løper når arbeid (eller tilbud om arbeid) på minst 30 timer i uken "
+            "holdt personen utenfor § 8 første ledd ved den ordinære fristen, og arbeidet opphørte innen to år i en "
+            "kommune, så retten og plikten gjelder igjen (§ 8 fjerde ledd andre punktum, LOV-2025-06-20-35, i kraft "
+            "01.01.2026). § 12 nevner bare «etter bosetting eller etter at det fremsettes krav om program»; ingen "
+            "kilde som er lest, sier mer. «krav» (standard): tre måneder fra kravet om program, aldri fra før retten "
+            "kom tilbake, slik fristen i § 30 regnes når retten inntrer etter folkeregistreringen; uten kravsdato "
+            "(claim_date) er fristen ukjent. «opphor»: tre måneder fra dagen etter at arbeidet opphørte. «bosetting»: "
+            "den ordinære fristen, som da oftest er passert før retten kom tilbake.",
+            "From when the § 12 second paragraph deadline runs when work (or a job offer) of at least 30 hours a week "
+            "kept the person out of § 8 first paragraph on the ordinary deadline and the work ended within two years "
+            "in a municipality, so the right and duty apply again (§ 8 fourth paragraph second sentence, "
+            "LOV-2025-06-20-35, in force 01.01.2026). § 12 only names «after settlement or after a claim for the "
+            "programme is made»; no source read says more. «krav» (claim, the default): three months from the claim "
+            "for the programme, never from before the right came back, as the § 30 deadline counts when the right "
+            "arises after folkeregistrering; without the claim date (claim_date) the deadline is unknown. «opphor» "
+            "(end of work): three months from the day after the work ended. «bosetting» (settlement): the ordinary "
+            "deadline, which has then mostly passed before the right came back.")),
     Setting(
         name=OVERGANG_2023, default=FRA_OG_MED, parse=parse_overgang_2023, references=(F74, LOV_2023_24),
         description=T(
             "Hvordan «etter 1. august 2023» i integreringsforskriften § 74 leses: «fra_og_med» (standard: en tillatelse "
             "innvilget, eller en ankomst, 01.08.2023 gir ny telling fra tilbudsdatoen) eller «dagen_etter» (først fra "
-            "02.08.2023). Ingen kilde som er lest, avgjør det. Standard følger ikrafttredelsen: endringene i §§ 32, 33 "
-            "og 37 (LOV-2023-06-09-24) og § 74 gjelder fra 01.08.2023, og «etter 1. januar 2021» om den nye loven ble "
-            "lest fra og med den dagen (§ 51, forskriften § 72; her dag for dag).",
+            "02.08.2023). " + ETTER_DATO.nb,
             "How «etter 1. august 2023» (after 1 August 2023) in integreringsforskriften § 74 is read: «fra_og_med» "
             "(default: a permit granted, or an arrival, on 01.08.2023 counts from the offer date) or «dagen_etter» "
-            "(only from 02.08.2023). No source read settles it. The default follows the in-force date: the amended "
-            "§§ 32, 33 and 37 (LOV-2023-06-09-24) and § 74 apply from 01.08.2023, and «after 1 January 2021» for the "
-            "new act was read as from that day (§ 51, regulation § 72; here too, day by day).")),
+            "(only from 02.08.2023). " + ETTER_DATO.en)),
     Setting(
         name=SAMTIDIG_MARGIN, default=0, parse=parse_margin, references=(lov("15", 1), lov("16", 1), lov("34")),
         description=T(

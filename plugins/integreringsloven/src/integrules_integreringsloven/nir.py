@@ -43,6 +43,8 @@ def _programme(ctx):
     prog = ctx.need(ctx.p.introduksjonsprogram, "introduksjonsprogram")
     if not ctx.need(prog.participates, "introduksjonsprogram.participates"):
         return None
+    if prog.decision_made is False:
+        return None  # registered as not decided yet: nothing of the programme exists to register
     return prog
 
 
@@ -103,7 +105,10 @@ def t_avslutning(ctx):
 
 
 def t_utdanning(ctx):
-    return _dated(ctx, _training(ctx).decision_date, "opplaering.decision_date")
+    training = _training(ctx)
+    if _not_offered(training):
+        return []
+    return _dated(ctx, training.decision_date, "opplaering.decision_date")
 
 
 def _goals(ctx, kind):
@@ -120,8 +125,14 @@ def t_norskmal_endring(ctx):
     return _goals(ctx, GoalChangeKind.ENDRING)
 
 
+def _not_offered(training) -> bool:
+    """Registered that no training has been offered or decided (known none): nothing of it exists to register."""
+    return training.offered is False or training.decision_made is False
+
+
 def t_opplaering_start(ctx):
-    return _dated(ctx, _training(ctx).start_date, "opplaering.start_date")
+    training = _training(ctx)
+    return [] if _not_offered(training) else _dated(ctx, training.start_date, "opplaering.start_date")
 
 
 def t_vgs(ctx):
@@ -132,7 +143,8 @@ def t_vgs(ctx):
 
 
 def t_samfunnskunnskap(ctx):
-    return _done(ctx, _training(ctx).samfunnskunnskap, "opplaering.samfunnskunnskap")
+    training = _training(ctx)
+    return [] if _not_offered(training) else _done(ctx, training.samfunnskunnskap, "opplaering.samfunnskunnskap")
 
 
 _REGISTERED = ("integreringsloven", "nir registered")

@@ -16,7 +16,8 @@ from . import facts as F
 from . import klokker as K
 from ._common import (
     ALDER_2025, ENDRINGSLOV_2025, FORSKRIFT_URL, IMDI_KARTLEGGING, IMDI_MALGRUPPE, IN_FORCE, LT_2025_35, OVERGANG_2025,
-    REGIME, V2021, add_virkedager, by_date, fact, fmt, forskrift, leave_days, lov, setting, under_texts, value_under_texts,
+    REGIME, V2021, add_virkedager, by_date, fact, fmt, forskrift, leave_days, lov, setting, texts_for, under_texts,
+    value_under_texts,
     veileder, virkedager,
 )
 
@@ -58,7 +59,7 @@ def _offer_group(ctx) -> Text | None:
                                           section8=True) else None
 
 
-def target_gate(ctx, *, participation: bool, offered: bool = False) -> Evaluation | None:
+def target_gate(ctx, *, participation: bool, offered: bool = False, decided: bool = False) -> Evaluation | None:
     """not_applicable outside the programme's target group (or, with ``participation``, when known not to take
     part); None when the requirement applies; Missing when that cannot be decided.
 
@@ -79,7 +80,24 @@ def target_gate(ctx, *, participation: bool, offered: bool = False) -> Evaluatio
     if participation:
         prog = ctx.need(prog, "introduksjonsprogram")
         ctx.need(prog.participates, "introduksjonsprogram.participates")
+    if decided:
+        return undecided(ctx)
     return None
+
+
+def undecided(ctx) -> Evaluation | None:
+    """Pending when it is registered that no § 12 decision has been made (introduksjonsprogram.decision_made
+    false): the programme is set in the decision (§§ 12-15), so what it must hold has nothing to be judged on
+    yet; the late decision itself is integreringsloven.vedtak_og_oppstart's."""
+    prog = ctx.p.introduksjonsprogram
+    if prog is None or prog.decision_made is not False:
+        return None
+    return pending("Registrert at vedtak etter § 12 ikke er truffet ennå (introduksjonsprogram.decision_made = false): "
+                   "programmet fastsettes i vedtaket, så det er ikke noe å vurdere ennå. Fristen for vedtaket vurderes "
+                   "i integreringsloven.vedtak_og_oppstart.",
+                   "Registered that no § 12 decision has been made yet (introduksjonsprogram.decision_made = false): the "
+                   "programme is set in the decision, so there is nothing to judge yet. The decision's deadline is "
+                   "judged in integreringsloven.vedtak_og_oppstart.")
 
 
 def frist(ctx) -> dt.date:
@@ -267,8 +285,16 @@ def _judge_decision(ctx, text: str, decision: dt.date) -> Evaluation:
 def _judge_malgruppe(ctx, text: str) -> Evaluation:
     prog = ctx.p.introduksjonsprogram
     if prog is None or prog.participates is None:
-        # Whether there is a programme is unknown: only «in the group» settles it, whatever the programme.
+        # Whether there is a programme is unknown: only «in the group» settles it, whatever the programme: at the
+        # registered decision (taking part) and with no decision under the texts of the as-of date (not taking
+        # part, the branch below), so that filling in participates never turns «met» into another outcome.
         eligible, _ = F.target_once(ctx, text)
+        if eligible:
+            try:
+                texts = texts_for(ctx, ctx.as_of, ctx.as_of, F.DECISION_PATH, section8=True)[0]
+                eligible = all(F.target_once(ctx, t, None)[0] for t in texts)
+            except Missing:
+                eligible = False
         if eligible:
             return (met("Personen har rett og plikt til programmet (§§ 8-9), når vedtaket enn treffes.",
                                         "The person has the right and duty to the programme (§§ 8-9), whenever the "
@@ -465,8 +491,14 @@ def vedtak_og_oppstart(ctx) -> Evaluation:
     due, prog = frist(ctx), ctx.p.introduksjonsprogram
     # decision_made false: known no decision, so past the deadline it is not met.
     none = prog.decision_made is False
-    return all_of(K.ved(ctx, prog.decision_date, none, "introduksjonsprogram.decision_date", due, T("Vedtak", "Decision")),
-                  K.ved(ctx, prog.start_date, False, "introduksjonsprogram.start_date", due, T("Oppstart", "Start")))
+    ev = all_of(K.ved(ctx, prog.decision_date, none, "introduksjonsprogram.decision_date", due, T("Vedtak", "Decision")),
+                K.ved(ctx, prog.start_date, none, "introduksjonsprogram.start_date", due, T("Oppstart", "Start")))
+    # Work that ended (§ 8 fourth paragraph): say from when the deadline ran, unless another rule set the date.
+    try:
+        why = F.frist_vedtak_grunn(ctx.p, ctx.as_of, ctx) if due == F.frist_vedtak(ctx.p, ctx.as_of, ctx) else None
+    except Missing:
+        why = None
+    return ev if why is None else K.with_why(ev, why)
 
 
 # -- R5: sluttmål and durations (§ 13) -----------------------------------------------------------------
@@ -578,7 +610,7 @@ def _goal_2025(ctx, prog, goal: Sluttmal) -> Evaluation:
                 veileder("LOV-2025-06-20-35", LT_2025_35)),
     responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, OVERGANG_2025), **COMMON)
 def sluttmal(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     prog = ctx.p.introduksjonsprogram
@@ -636,7 +668,7 @@ def _offered_after(ctx, prog, since: dt.date) -> bool:
     the setting integreringsloven.varighet_overgang_dagen_med."""
     day, path = _text_day(ctx, prog)
     day = ctx.need(day, path)
-    return day >= since if setting(ctx, OVERGANG_DAGEN, False) else day > since
+    return day >= since if setting(ctx, OVERGANG_DAGEN, True) else day > since
 
 
 def _limits_2025(ctx, prog) -> tuple[int, int, int, Text]:
@@ -772,7 +804,7 @@ _VARIGHET_2021 = dict(
 
 
 def _varighet(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     # The durations in force when judged (as_of): the 2021 text before LOV-2025-06-20-35, the amended §§ 13-14 with
@@ -840,7 +872,7 @@ varighet = Requirement(
                   "The introduction programme must be full-time and all year (§ 14 fourth paragraph, 2021 text)."),
     references=(lov("14", 4),), responsible=(Unit.FT,), **COMMON)
 def fulltid(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     prog = ctx.p.introduksjonsprogram
@@ -909,7 +941,7 @@ ARBEIDSRETTET_ETTER_VGS, ARBEIDSRETTET_ETTER = 3, 6  # months in the programme
     references=(lov("14 a", 3), lov("14 a", 4), lov("14", 6), veileder("LOV-2025-06-20-35", LT_2025_35)),
     responsible=(Unit.FT,), settings=(ENDRINGSLOV_2025, OVERGANG_2025), confidence="medium", **COMMON)
 def arbeidsrettede_elementer(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     prog = ctx.p.introduksjonsprogram
@@ -980,7 +1012,7 @@ def arbeidsrettede_elementer(ctx) -> Evaluation:
                 forskrift("4", 4, url=FORSKRIFT_URL.format("4"))),
     responsible=(Unit.FT,), settings=(LIVSMESTRING_FRA,), **COMMON)
 def livsmestring(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     course = ctx.need(ctx.p.livsmestring, "livsmestring")
@@ -1025,7 +1057,7 @@ def livsmestring(ctx) -> Evaluation:
         "Applies to every participant, also on an offer under § 8 third paragraph."),
     references=(lov("14", 2), forskrift("3", 4)), responsible=(Unit.FT,), settings=(KAPASITET,), **COMMON)
 def foreldreveiledning(ctx) -> Evaluation:
-    gate = target_gate(ctx, participation=True, offered=True)
+    gate = target_gate(ctx, participation=True, offered=True, decided=True)
     if gate:
         return gate
     if not ctx.need(ctx.p.children_under_18, "children_under_18"):
@@ -1264,6 +1296,10 @@ def avslutning_registrert(ctx) -> Evaluation:
     prog = ctx.need(ctx.p.introduksjonsprogram, "introduksjonsprogram")
     if ctx.need(prog.participates, "introduksjonsprogram.participates") is False:
         return not_applicable("Deltar ikke i introduksjonsprogram.", "Does not take part in the introduction programme.")
+    if prog.decision_made is False:
+        return not_applicable("Registrert at vedtak etter § 12 ikke er truffet: programmet har ikke begynt og kan ikke "
+                              "være avsluttet.", "Registered that no § 12 decision has been made: the programme has "
+                              "not begun and cannot have ended.")
     end = ctx.need(prog.end_date, "introduksjonsprogram.end_date")
     if not ctx.happened(end):
         return not_applicable(f"Programmet er ikke avsluttet (planlagt slutt {fmt(end)}).",

@@ -140,11 +140,19 @@ def texts_37c(ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...], Text | No
     """
     prog = ctx.p.introduksjonsprogram
     decision = prog.decision_date if prog is not None else None
+    settled = ctx.p.settlement_date
     if decision is not None:
+        # Registered ahead: judged as of the as-of date, as an unknown decision is (and as integreringsloven's
+        # texts are), so that filling in the date never flips a decided finding.
+        decision = min(decision, ctx.as_of)
         if decision >= ENDRING_37C:
             return (NEW_37C,), (), None
         if ctx.as_of < ENDRING_37C:
             return (OLD_37C,), (), None
+        if settled is not None and settled >= ENDRING_37C:
+            # A § 12 decision comes after settlement: one registered before it cannot have been made under the old
+            # text (the same reasoning as without a date, below).
+            return (NEW_37C,), (), _settled_note(settled)
         if ctx.setting(OVERGANG_37C) == "ukjent":
             return (OLD_37C, NEW_37C), (OVERGANG_37C,), None
         return (OLD_37C,), (), Text(
@@ -154,7 +162,6 @@ def texts_37c(ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...], Text | No
             f"setting {OVERGANG_37C} = vedtaksdato keeps the text in force at the decision.)")
     if ctx.as_of < ENDRING_37C:
         return (OLD_37C,), (), None
-    settled = ctx.p.settlement_date
     if settled is not None and settled >= ENDRING_37C:
         return (NEW_37C,), (), Text(
             f" (Ingen vedtaksdato registrert; bosatt {fmt(settled)}, så et vedtak etter § 12 kan bare treffes etter "
@@ -162,6 +169,13 @@ def texts_37c(ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...], Text | No
             f" (No decision date registered; settled on {fmt(settled)}, so a § 12 decision can only be made under "
             "§ 37 c as it reads from 01.01.2026.)")
     return (OLD_37C, NEW_37C), (DECISION,), None
+
+
+def _settled_note(settled) -> Text:
+    return Text(f" (Bosatt {fmt(settled)}: et vedtak etter § 12 treffes etter bosettingen og kan bare treffes etter § 37 c "
+                "slik den lyder fra 01.01.2026; vedtaksdatoen registrert før bosettingen endrer ikke det.)",
+                f" (Settled on {fmt(settled)}: a § 12 decision comes after settlement and can only be made under § 37 c "
+                "as it reads from 01.01.2026; a decision date registered before the settlement does not change that.)")
 
 
 def under_37c(ctx: Context, old: Callable[[], Evaluation], new: Callable[[], Evaluation]) -> Evaluation:
@@ -198,15 +212,14 @@ def under_37c(ctx: Context, old: Callable[[], Evaluation], new: Callable[[], Eva
 
 
 def ordinary(ctx: Context, name: str) -> Evaluation:
-    """The ordinary requirement ``integreringsloven.<name>`` (the version in force at the as-of date) judged
-    for this participant: under § 37 c as amended from 01.01.2026 chapter 6A no longer sets it aside.
-    Its Missing propagates (unknown)."""
-    from integrules_integreringsloven import requirement_by_id  # the ordinary plugin, a dependency of this one
-
-    req = requirement_by_id(f"integreringsloven.{name}", ctx.as_of)
+    """The ordinary requirement ``integreringsloven.<name>`` (the version in force at the as-of date, as the
+    registry resolved it: a municipality's override included) judged for this participant: under § 37 c as
+    amended from 01.01.2026 chapter 6A no longer sets it aside. Its Missing propagates (unknown). Reached
+    through the registry (:meth:`integrules.Context.requirement`), not by importing the ordinary plugin."""
+    req = ctx.requirement(f"integreringsloven.{name}")
     if req is None:
-        return not_applicable(f"integreringsloven.{name} gjelder ikke på vurderingsdatoen.",
-                              f"integreringsloven.{name} is not in force at the as-of date.")
+        return not_applicable(f"integreringsloven.{name} er ikke registrert eller gjelder ikke på vurderingsdatoen.",
+                              f"integreringsloven.{name} is not registered or not in force at the as-of date.")
     ev = req.evaluate(ctx)
     refs_ = tuple(dict.fromkeys((*req.references, *ev.references, refs.L37C_2026, refs.LT_2025)))
     return Evaluation(ev.outcome, Text(

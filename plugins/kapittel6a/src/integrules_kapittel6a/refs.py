@@ -109,3 +109,6 @@ L12 = lov("§ 12")
 L32 = lov("§ 32")
 # How a period of months or years is counted: it ends at the end of the day with the same date.
 DOMSTOLLOVEN_148 = LegalRef("domstolloven", "§ 148", ledd=2, url="https://lovdata.no/lov/1915-08-13-5/§148")
+
+# No law is given retroactive effect: what fell while chapter 6A governed is judged by the rules then in force.
+GRUNNLOVEN_97 = LegalRef("Grunnloven", "§ 97", url="https://lovdata.no/lov/1814-05-17/§97")

@@ -27,7 +27,6 @@ from integrules import LegalRef, Regime, RegimeDecision, Setting, Text
 from integrules.dates import parse_date
 from integrules.model import Participant, PermitBasis
 
-from integrules_integreringsloven.facts import GRUNNLOVEN_97
 
 from . import refs
 from .common import OVERGANG_37C, OVERGANG_CHOICES, SAMTIDIG_MARGIN
@@ -136,7 +135,7 @@ SETTINGS = (
             "training, social studies) and deadlines from the sunset on are judged by the ordinary rules. Exception: "
             "the NIR registrations (integreringsloven.nir.*) are still judged by the ordinary rules, also for "
             "deadlines before the sunset."),
-        references=(refs.LT_2026, refs.FOR_2026_1077, GRUNNLOVEN_97),
+        references=(refs.LT_2026, refs.FOR_2026_1077, refs.GRUNNLOVEN_97),
     ),
     Setting(
         name=V2024_SETTING,

@@ -15,14 +15,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from integrules import DerivedFact, Text
-from integrules_integreringsloven.facts import ANNET_REGELVERK, GRUNNLOVEN_97, AnnetRegelverk
+import attrs
+
+from integrules import DerivedFact, LegalRef, Text
 
 from . import refs
 from .adaptations import ADAPTED_IDS
 from .regime import AFTER_SUNSET, IN_FORCE, REGIME, REGIME_ID, SUNSET, SUNSET_SETTING, decide
 
 _SET_ASIDE = frozenset(ADAPTED_IDS)
+GRUNNLOVEN_97 = refs.GRUNNLOVEN_97
+# The ordinary plugin's derived fact, overridden here by name through the registry (no import of that plugin).
+ANNET_REGELVERK = "integreringsloven.annet_regelverk"
+
+
+@attrs.frozen
+class AnnetRegelverk:
+    """The value the ordinary plugin's fact integreringsloven.annet_regelverk documents: another regime that
+    governed the participant from ``start`` until the day before ``end``, and the ordinary requirement ids it set
+    aside (the fact's contract is these fields, not a class of that plugin)."""
+
+    start: dt.date
+    end: dt.date
+    title: Text
+    set_aside: frozenset[str]
+    references: tuple[LegalRef, ...] = ()
 
 
 def earlier_regime(participant, as_of: dt.date, ctx) -> AnnetRegelverk | None:
