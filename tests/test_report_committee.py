@@ -246,3 +246,19 @@ def test_no_status_code_in_the_text_and_markdown_worklists(capsys):
         assert main(["report", "--example", "--format", fmt]) == 0
         out = capsys.readouterr().out
         assert "not_met" not in out and "ikke oppfylt / not met" in out
+
+
+def test_the_verified_up_to_notice_is_on_the_first_page_once():
+    """After a rule set's verified-up-to date the report says, once and at the top, that later amendments are not
+    encoded (issue 15 item 6)."""
+    from integrules.cli import main as cli_main
+    import io
+    import contextlib
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli_main(["report", "--example", "--as-of", "2026-12-04", "--format", "html"]) == 0
+    html = out.getvalue()
+    first_page = html.split('id="detail"')[0]
+    assert 'id="verified"' in first_page and "28.07.2026" in first_page.split('id="verified"')[1].split("</p>")[0]
+    assert html.count("Endringer i regelverket") == 1

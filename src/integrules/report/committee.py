@@ -168,6 +168,7 @@ def view(report: dict[str, Any], lang: str = "nb", *, worklists: bool = True) ->
         "plugins": report["plugins"],
         "source": report.get("source") or "–",
         "about": _about(report, t),
+        "notices": [t.text(n) for n in report.get("notices", ())],  # rule sets verified only up to a date
     }
     return v
 
@@ -248,6 +249,7 @@ def _about(report: dict[str, Any], t: Tr) -> list[str]:
           f"Plugins: {plugins}. Source: {report.get('source') or '–'}."),
     ]
     notice = kind_notice(report)
+    on_first_page = {f"{n['nb']} / {n['en']}" for n in report.get("notices", ())}  # the verified-up-to notice
     out += [b[1] for b in summary_blocks(report)
-            if b[0] == "p" and b[1] != notice and not b[1].startswith(_SHOWN_ELSEWHERE)]
+            if b[0] == "p" and b[1] != notice and b[1] not in on_first_page and not b[1].startswith(_SHOWN_ELSEWHERE)]
     return out
