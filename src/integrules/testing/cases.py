@@ -26,8 +26,9 @@ from ..reading import structure_participant
 from ..results import Rejection
 
 FILE_KEYS = ("description", "plugins", "settings", "cases", "checklist")
-CASE_KEYS = ("name", "as_of", "participant", "expect", "regime", "description", "boundary")
-EXPECT_KEYS = ("outcome", "due", "missing")
+CASE_KEYS = ("name", "as_of", "participant", "expect", "regime", "description", "boundary", "pins")
+EXPECT_KEYS = ("outcome", "due", "missing", "cites")
+PIN_SIDES = ("below", "at", "above")  # where a case sits against a threshold it pins (docs/tests-as-data.md)
 OUTCOMES = tuple(o.value for o in Outcome)
 
 
@@ -44,6 +45,7 @@ class Expectation:
     due: dt.date | None = None
     due_given: bool = False
     missing: tuple[str, ...] | None = None
+    cites: tuple[str, ...] = ()  # references the finding must carry (each the text of one, or its beginning)
 
 
 @attrs.frozen
@@ -55,6 +57,7 @@ class Case:
     regime: str | None = None
     regime_given: bool = False
     boundary: dt.date | None = None  # the validity boundary (a version's first day) this case sits at
+    pins: tuple[tuple[str, str], ...] = ()  # (threshold id, "below" | "at" | "above"): the thresholds it pins
 
 
 @attrs.frozen
@@ -108,8 +111,22 @@ def _parse_expectation(path: str, where: str, raw: Any) -> Expectation:
     missing = raw.get("missing")
     if missing is not None and not (isinstance(missing, list) and all(isinstance(m, str) for m in missing)):
         raise _err(path, f"{where}.missing", "expected a list of fact paths")
+    cites = raw.get("cites", [])
+    if not (isinstance(cites, list) and all(isinstance(c, str) and c.strip() for c in cites)):
+        raise _err(path, f"{where}.cites", "expected a list of references, e.g. [\"integreringsloven § 13 tredje ledd\"]")
     return Expectation(Outcome(raw["outcome"]), due, "due" in raw,
-                       tuple(sorted(missing)) if missing is not None else None)
+                       tuple(sorted(missing)) if missing is not None else None, tuple(cites))
+
+
+def _parse_pins(path: str, where: str, raw: Any) -> tuple[tuple[str, str], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and k for k in raw):
+        raise _err(path, where, "expected an object of threshold id: \"below\", \"at\" or \"above\"")
+    for key, side in raw.items():
+        if side not in PIN_SIDES:
+            raise _err(path, f"{where}.{key}", f"{side!r} is not one of: {', '.join(PIN_SIDES)}")
+    return tuple(sorted(raw.items()))
 
 
 def parse_case_document(document: Any, path: str = "<cases>") -> CaseFile:
@@ -162,7 +179,8 @@ def parse_case_document(document: Any, path: str = "<cases>") -> CaseFile:
                 boundary = parse_date(raw["boundary"])
             except FieldValueError as exc:
                 raise _err(path, f"{where}.boundary", str(exc)) from None
-        cases.append(Case(name, as_of, participant, expect, raw.get("regime"), "regime" in raw, boundary))
+        pins = _parse_pins(path, f"{where}.pins", raw.get("pins"))
+        cases.append(Case(name, as_of, participant, expect, raw.get("regime"), "regime" in raw, boundary, pins))
     checklist = document.get("checklist") or []
     if not (isinstance(checklist, list) and all(isinstance(c, str) and c for c in checklist)):
         raise _err(path, "checklist", "expected a list of checklist items, e.g. [\"R4\"]")
@@ -298,7 +316,48 @@ def run_case(engine: Engine, case: Case, path: str = "", index: int = 0) -> Case
         if exp.missing is not None and tuple(sorted(f.missing)) != exp.missing:
             failures.append(f"{req_id}: unknown as expected, but missing [{', '.join(f.missing)}], "
                             f"expected [{', '.join(exp.missing)}]")
+        lacking = [c for c in exp.cites if not any(cites(ref, c) for ref in f.references)]
+        if lacking:
+            failures.append(f"{req_id}: {f.outcome.value} as expected, but it does not cite {'; '.join(lacking)} "
+                            f"(cites {'; '.join(map(str, f.references)) or 'nothing'})")
     return CaseResult(path, index, case.name, case.as_of, tuple(failures))
+
+
+def cites(ref: Any, citation: str) -> bool:
+    """Whether a reference is ``citation`` or more precise than it («integreringsloven § 13» is cited by
+    «integreringsloven § 13 tredje ledd», not by «integreringsloven § 13 a»)."""
+    text, citation = str(ref), " ".join(citation.split())
+    if text == citation:
+        return True
+    rest = text[len(citation) + 1:] if text.startswith(citation + " ") else ""
+    return rest.split(" ")[0] in _PRECISER
+
+
+_PRECISER = ("første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende", "niende", "tiende",
+             "bokstav", "ledd")
+
+
+def case_files(folder: str | Path) -> list[Path]:
+    """The case files (``*.json``) of a folder, sorted."""
+    return sorted(Path(folder).glob("*.json"))
+
+
+def case_file_test(folder: str | Path):
+    """A pytest test running every case file of ``folder``, one test per file (id: the file name).
+
+    A plugin's test module says ``test_case_files = case_file_test(Path(__file__).parent / "cases")``, so its
+    pytest suite runs its own case files (the same check as ``integrules test``)."""
+    import pytest
+
+    paths = case_files(folder)
+    if not paths:
+        raise CaseFileError(f"{folder}: no case files (*.json)")
+
+    @pytest.mark.parametrize("path", paths, ids=[p.name for p in paths])
+    def test_case_file(path):
+        assert_case_file(path)
+
+    return test_case_file
 
 
 def run_case_file(path: str | Path, engine: Engine | None = None) -> list[CaseResult]:
@@ -326,6 +385,7 @@ def assert_case_file(path: str | Path, engine: Engine | None = None) -> None:
         raise AssertionError("\n".join(describe(r) for r in failed))
 
 
-__all__ = ["Case", "CaseFile", "CaseFileError", "CaseResult", "assert_case_file", "describe",
+__all__ = ["Case", "CaseFile", "CaseFileError", "CaseResult", "assert_case_file", "case_file_test", "case_files", "cites",
+           "describe",
            "engine_for_case_file", "load_case_file", "parse_case_document", "resolve_plugin", "run_case",
            "run_case_file"]
