@@ -19,7 +19,8 @@ place of one plugin source file:
 
 Each mutant runs in a forked child (the core is imported once, in the parent): the plugin packages are
 imported afresh with the one file mutated (nothing is written to disk) and every case file of
-``plugins/*/tests/cases`` runs in process. A mutant is *killed* when a case fails, a plugin raises, the
+``plugins/*/tests/cases`` runs in process, with the plugin's declared citations (``tests/citations.json``), as
+the plugins' own ``test_case_files.py`` runs them. A mutant is *killed* when a case fails, a plugin raises, the
 mutant fails to import or it runs past the timeout; else it *survived*. ``tools/mutation_equivalent.txt``
 names the mutants that cannot change behaviour (equivalent), each with why; they are left out of the rate.
 Output is the same for the same arguments (mutants are numbered in source order; the sample is seeded).
@@ -209,11 +210,12 @@ def case_paths() -> list[Path]:
 
 
 def run_cases(paths: list[Path]) -> str | None:
-    """The first failure (a line), or None when every case passed."""
-    from integrules.testing.cases import run_case_file
+    """The first failure (a line), or None when every case passed (with each plugin's declared citations)."""
+    from integrules.testing.cases import load_citations, run_case_file
 
     for path in paths:
-        for result in run_case_file(path):
+        declared = path.parent.parent / "citations.json"
+        for result in run_case_file(path, citations=load_citations(declared) if declared.exists() else None):
             if not result.passed:
                 return f"{path.name}: {result.name}: {result.failures[0]}"[:200]
     return None

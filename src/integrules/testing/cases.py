@@ -289,11 +289,21 @@ def _fmt(day: dt.date | None) -> str:
     return day.isoformat() if day else "none"
 
 
-def run_case(engine: Engine, case: Case, path: str = "", index: int = 0) -> CaseResult:
-    """Judge one case and compare: every expected id, outcome, due date and missing facts."""
+def run_case(engine: Engine, case: Case, path: str = "", index: int = 0,
+             citations: dict[str, Any] | None = None) -> CaseResult:
+    """Judge one case and compare: every expected id, outcome, due date, missing facts and citations.
+
+    ``citations`` (requirement id -> references, see :func:`load_citations`): every finding of a listed requirement
+    that the requirement judged (not not_applicable) must cite each, whether or not the case expects it."""
     result = engine.evaluate(case.participant, case.as_of)
     found = {f.requirement_id: f for f in result.findings}
     failures = []
+    for f in result.findings:
+        wanted = (citations or {}).get(f.requirement_id, ())
+        lacking = [c for c in wanted if f.outcome is not Outcome.NOT_APPLICABLE and not any(cites(r, c) for r in f.references)]
+        if lacking:
+            failures.append(f"{f.requirement_id}: {f.outcome.value}, but it does not cite {'; '.join(lacking)}, which "
+                            "its requirement declares")
     if case.regime_given and result.regime.regime != case.regime:
         failures.append(f"regime: expected {case.regime or 'undecided'}, got {result.regime.regime or 'undecided'} "
                         f"({result.regime.reason.en})")
@@ -342,29 +352,44 @@ def case_files(folder: str | Path) -> list[Path]:
     return sorted(Path(folder).glob("*.json"))
 
 
-def case_file_test(folder: str | Path):
+def case_file_test(folder: str | Path, citations: str | Path | None = None):
     """A pytest test running every case file of ``folder``, one test per file (id: the file name).
 
     A plugin's test module says ``test_case_files = case_file_test(Path(__file__).parent / "cases")``, so its
-    pytest suite runs its own case files (the same check as ``integrules test``)."""
+    pytest suite runs its own case files (the same check as ``integrules test``). ``citations``: a file read by
+    :func:`load_citations`; every finding in the cases must then cite what its requirement declares there."""
     import pytest
 
     paths = case_files(folder)
     if not paths:
         raise CaseFileError(f"{folder}: no case files (*.json)")
+    declared = load_citations(citations) if citations is not None else None
 
     @pytest.mark.parametrize("path", paths, ids=[p.name for p in paths])
     def test_case_file(path):
-        assert_case_file(path)
+        assert_case_file(path, citations=declared)
 
     return test_case_file
 
 
-def run_case_file(path: str | Path, engine: Engine | None = None) -> list[CaseResult]:
+def load_citations(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """A plugin's declared citations: a JSON object ``{"citations": {requirement id: [reference, ...]}}``."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            raw = json.load(fh)["citations"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CaseFileError(f"{path}: expected {{\"citations\": {{requirement id: [reference, ...]}}}} ({exc})") from None
+    if not (isinstance(raw, dict) and all(isinstance(v, list) and all(isinstance(c, str) for c in v) for v in raw.values())):
+        raise CaseFileError(f"{path}: citations: expected requirement id: [reference, ...]")
+    return {k: tuple(v) for k, v in raw.items()}
+
+
+def run_case_file(path: str | Path, engine: Engine | None = None,
+                  citations: dict[str, Any] | None = None) -> list[CaseResult]:
     """Run every case in a file (with the engine it asks for, unless one is given)."""
     case_file = load_case_file(path)
     engine = engine or engine_for_case_file(case_file)
-    results = [run_case(engine, case, str(path), i) for i, case in enumerate(case_file.cases)]
+    results = [run_case(engine, case, str(path), i, citations) for i, case in enumerate(case_file.cases)]
     faults = [f for f in engine.faults]
     if faults:
         results.append(CaseResult(str(path), len(results), "plugin faults", case_file.cases[0].as_of,
@@ -378,14 +403,14 @@ def describe(result: CaseResult) -> str:
     return head + "".join(f"\n    {line}" for line in result.failures)
 
 
-def assert_case_file(path: str | Path, engine: Engine | None = None) -> None:
+def assert_case_file(path: str | Path, engine: Engine | None = None, citations: dict[str, Any] | None = None) -> None:
     """Run a case file and raise ``AssertionError`` listing every failed case (for pytest)."""
-    failed = [r for r in run_case_file(path, engine) if not r.passed]
+    failed = [r for r in run_case_file(path, engine, citations) if not r.passed]
     if failed:
         raise AssertionError("\n".join(describe(r) for r in failed))
 
 
 __all__ = ["Case", "CaseFile", "CaseFileError", "CaseResult", "assert_case_file", "case_file_test", "case_files", "cites",
-           "describe",
+           "describe", "load_citations",
            "engine_for_case_file", "load_case_file", "parse_case_document", "resolve_plugin", "run_case",
            "run_case_file"]
