@@ -15,7 +15,7 @@ place of one plugin source file:
 - ``outcome``  a finding's outcome swapped (met and not met, pending to met, unknown to not met,
                not applicable to met);
 - ``ref``      a legal reference removed from a finding (an argument of ``not_applicable`` or an element of
-               a ``references`` tuple).
+               the ``references`` of a requirement, an adaptation or a regime decision).
 
 Each mutant runs in a forked child (the core is imported once, in the parent): the plugin packages are
 imported afresh with the one file mutated (nothing is written to disk) and every case file of
@@ -46,6 +46,9 @@ PLUGINS = ("integreringsloven", "kapittel6a", "norskmal", "eksempelkommune")
 EQUIVALENT = Path(__file__).with_name("mutation_equivalent.txt")
 
 OUTCOME_FUNCS = {"met": "NOT_MET", "not_met": "MET", "pending": "MET", "unknown": "NOT_MET", "not_applicable": "MET"}
+# Calls whose ``references`` end up in findings (a requirement's, an adaptation's, a regime decision's); those of a
+# Setting, DerivedFact, Regime or Verification describe the plugin and are not a finding's references.
+FINDING_REFS = {"requirement", "Requirement", "Adaptation", "RegimeDecision", "_decision", "Evaluation"}
 REF_FUNCS = {"lov", "forskrift", "veileder", "lokal", "LegalRef", "forskrift_ref", "lov_ref"}
 TEXT_FUNCS = {"T", "Text", "LegalRef", "lov", "forskrift", "veileder", "lokal"}  # numbers in these are text/citations
 CMP_FLIP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
@@ -127,7 +130,7 @@ def sites(path: Path) -> list[Site]:
                     if isinstance(a, ast.Call) and _name(a.func) in REF_FUNCS:
                         found.append(Site(path, index, "ref", i, line, f"reference {ast.unparse(a)} dropped"))
         elif isinstance(node, ast.keyword) and node.arg == "references" and isinstance(node.value, (ast.Tuple, ast.List)) \
-                and len(node.value.elts) > 1:
+                and len(node.value.elts) > 1 and _name(parents[id(node)].func) in FINDING_REFS:
             for i, a in enumerate(node.value.elts):
                 found.append(Site(path, index, "ref", ("kw", i), line, f"reference {ast.unparse(a)[:60]} dropped"))
     return found
@@ -308,6 +311,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{status} {site.key}: {detail}", flush=True)
         if n % 25 == 0:
             print(f"... {n}/{len(chosen)} ({time.monotonic() - start:.0f} s)", file=sys.stderr, flush=True)
+    by: dict[str, list[int]] = {}
+    for site in chosen:
+        if site.key in equivalent:
+            continue
+        for key in (site.op, str(site.path.relative_to(ROOT / "plugins"))):
+            by.setdefault(key, [0, 0])[0] += 1
+            by[key][1] += site in survivors
+    print("\nby operator and file (mutants, survived):")
+    for key in sorted(by, key=lambda k: ("/" in k, k)):
+        print(f"  {key}: {by[key][0]}, {by[key][1]}")
     judged = sum(counts.values())
     killed = judged - counts.get("survived", 0)
     print(f"\nmutants: {len(chosen)} of {len(every)} ({'sample, seed %d' % args.seed if len(chosen) < len(every) else 'all'})")
