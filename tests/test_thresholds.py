@@ -19,6 +19,23 @@ DOC = ROOT / "docs" / "legal-coverage.md"
 BEGIN, END = "<!-- BEGIN generated: python3 tests/test_thresholds.py --write -->", "<!-- END generated thresholds -->"
 KEYS = {"id", "what", "value", "requirements", "citation", "url", "code"}
 
+# Named whole numbers and dates at the top of a plugin module that are not thresholds of this list, with why.
+# A validity boundary (a version's first day) is pinned by "boundary" cases (tests/test_legal_coverage.py).
+NOT_THRESHOLDS = {
+    "IN_FORCE": "a validity boundary: the law's in-force day (integreringsloven), chapter 6A's (kapittel6a)",
+    "SANKSJON_2025": "a validity boundary: LOV-2025-06-20-35 sanctioned",
+    "IKRAFT_2025": "a validity boundary: LOV-2025-06-20-35 in force (a setting's default)",
+    "TILBUD_FRA": "a validity boundary: LOV-2023-06-09-24, the clocks counted from the offer (forskrift § 74)",
+    "VARIGHET_13_FRA": "a validity boundary: forskrift § 75",
+    "VARIGHET_14_FORMELL_FRA": "a validity boundary: forskrift § 76",
+    "VARIGHET_14_ARBEID_FRA": "a validity boundary: forskrift § 76",
+    "ENDRING_37C": "a validity boundary: § 37 c as amended from 01.01.2026",
+    "V2024_DEFAULT": "a validity boundary: chapter 6A's 2024 text (a setting's default)",
+    "PREPARATORY_FROM": "a validity boundary: forskrift § 28 sixth paragraph from 01.01.2026",
+    "VALID_FROM": "a validity boundary: norskmal's requirements from 01.01.2021",
+    "VERIFIED_TO": "metadata: the day the texts were verified up to, compared with no fact",
+}
+
 
 def thresholds() -> list[dict]:
     found = []
@@ -42,10 +59,40 @@ def test_each_entry_is_complete_and_tied_to_the_code():
     items = thresholds()
     assert items and len({t["id"] for t in items}) == len(items)
     for t in items:
-        assert KEYS <= set(t) <= KEYS | {"open", "plugin"}, t["id"]
+        assert KEYS <= set(t) <= KEYS | {"open", "plugin", "parameters"}, t["id"]
         assert t["requirements"] and t["citation"], t["id"]
         source, text = t["code"]
         assert text in (ROOT / source).read_text(encoding="utf-8"), f"{t['id']}: {text!r} is no longer in {source}"
+
+
+def _named_numbers() -> list[tuple[str, str]]:
+    """(file, name) of every module-level whole number or date a plugin's source names."""
+    import ast
+
+    found = []
+    for path in sorted(ROOT.glob("plugins/*/src/*/*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+                continue
+            target, value = node.targets[0], node.value
+            pairs = zip(target.elts, value.elts) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) \
+                else [(target, value)]
+            for name, val in pairs:
+                number = isinstance(val, ast.Constant) and type(val.value) is int
+                date = isinstance(val, ast.Call) and getattr(val.func, "attr", "") == "date"
+                if isinstance(name, ast.Name) and (number or date):
+                    found.append((path.relative_to(ROOT).as_posix(), name.id))
+    return found
+
+
+def test_every_named_legal_number_is_a_listed_threshold():
+    """A new parameter in a rule (ARBEID_TIMER = 30) fails here until the list names it (and so asks for its cases)."""
+    listed = {p for t in thresholds() for p in t.get("parameters", ())}
+    lacking = [f"{path}: {name}" for path, name in _named_numbers() if name not in listed | set(NOT_THRESHOLDS)]
+    assert not lacking, f"named numbers and dates in no thresholds.json \"parameters\": {lacking}"
+    for t in thresholds():
+        for name in t.get("parameters", ()):
+            assert name in {n for _, n in _named_numbers()}, f"{t['id']}: no parameter {name} in the plugins"
 
 
 def test_the_requirements_named_exist():
