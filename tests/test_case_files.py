@@ -1,5 +1,6 @@
-"""Tests as data: every case file of the core (tests/cases/) and of each plugin in this repository
-(plugins/*/tests/cases/) runs in the normal suite, one test per file."""
+"""Tests as data: every case file of the core (tests/cases/) runs in the normal suite, one test per file. Each
+plugin's pytest suite runs its own (plugins/*/tests/test_case_files.py, with integrules.testing.cases.case_file_test),
+so the full suite runs every file once."""
 
 import json
 import subprocess
@@ -12,7 +13,7 @@ from integrules.cli import main
 from integrules.testing.cases import CaseFileError, assert_case_file, load_case_file, parse_case_document
 
 ROOT = Path(__file__).resolve().parent.parent
-CASE_FILES = sorted(ROOT.glob("tests/cases/*.json")) + sorted(ROOT.glob("plugins/*/tests/cases/*.json"))
+CASE_FILES = sorted(ROOT.glob("tests/cases/*.json"))
 
 
 def _needs(path: Path) -> list[str]:
@@ -38,6 +39,13 @@ def test_case_file(path):
 
 def test_core_has_case_files():
     assert any(p.parent == ROOT / "tests" / "cases" for p in CASE_FILES)
+
+
+def test_each_plugin_suite_runs_its_own_case_files():
+    """The plugins' files are not run here a second time: each plugin with case files has the one-line test."""
+    for folder in sorted(ROOT.glob("plugins/*/tests/cases")):
+        test = folder.parent / "test_case_files.py"
+        assert test.is_file() and "case_file_test(" in test.read_text(encoding="utf-8"), f"{folder.parent}: no {test.name}"
 
 
 def test_cli_reports_each_difference_and_fails(tmp_path, capsys, monkeypatch):

@@ -20,11 +20,14 @@ from .levels import Level, Subtest
 frozen = attrs.frozen(kw_only=True)
 
 
-def _none_means_no(date_field: str):
-    """Validator of a "known not done" flag: False (known none) cannot come with a date in ``date_field``."""
+def _none_means_no(*date_fields: str):
+    """Validator of a "known not done" flag: False (known none) cannot come with a date in ``date_fields`` (its own
+    date, and the dates of what cannot happen without it: no start without a decision or an offer)."""
     def check(instance, attribute, value) -> None:
-        if value is False and getattr(instance, date_field) is not None:
-            raise FieldValueError(f"{attribute.name} is false (known none), but {date_field} is given")
+        if value is False:
+            for date_field in date_fields:
+                if getattr(instance, date_field) is not None:
+                    raise FieldValueError(f"{attribute.name} is false (known none), but {date_field} is given")
     return check
 
 
@@ -153,7 +156,7 @@ class Programme:
     participates: bool | None = None  # for chapter 6A the programme is voluntary
     decision_date: dt.date | None = None
     # False: known that no § 12 decision has been made (at the export); None: unknown. Never false with a date.
-    decision_made: bool | None = attrs.field(default=None, validator=_none_means_no("decision_date"))
+    decision_made: bool | None = attrs.field(default=None, validator=_none_means_no("decision_date", "start_date"))
     start_date: dt.date | None = None
     planned_end: dt.date | None = None
     end_date: dt.date | None = None
@@ -267,8 +270,9 @@ class LanguageTraining:
     offer_date: dt.date | None = None  # tilbud given (§ 30): the day the participant got the offer to start
     decision_date: dt.date | None = None
     # False: known that no offer (no § 30 decision) has been made (at the export); None: unknown.
-    offered: bool | None = attrs.field(default=None, validator=_none_means_no("offer_date"))
-    decision_made: bool | None = attrs.field(default=None, validator=_none_means_no("decision_date"))
+    offered: bool | None = attrs.field(default=None,
+                                       validator=_none_means_no("offer_date", "decision_date", "start_date"))
+    decision_made: bool | None = attrs.field(default=None, validator=_none_means_no("decision_date", "start_date"))
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     exempt: bool | None = None  # fritak (§ 29)

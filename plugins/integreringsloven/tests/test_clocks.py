@@ -144,9 +144,13 @@ def test_a_missed_section_12_deadline_can_now_be_not_met(engine):
     assert finding.outcome is Outcome.UNKNOWN and finding.missing == ("introduksjonsprogram.decision_date",)
 
 
-@pytest.mark.parametrize("cls, flag, day", [(Programme, "decision_made", "decision_date"), (Integreringsplan, "made", "created"),
+@pytest.mark.parametrize("cls, flag, day", [(Programme, "decision_made", "decision_date"), (Programme, "decision_made", "start_date"),
+                                            (Integreringsplan, "made", "created"),
                                             (LanguageTraining, "offered", "offer_date"),
-                                            (LanguageTraining, "decision_made", "decision_date")])
+                                            (LanguageTraining, "offered", "decision_date"),
+                                            (LanguageTraining, "offered", "start_date"),
+                                            (LanguageTraining, "decision_made", "decision_date"),
+                                            (LanguageTraining, "decision_made", "start_date")])
 def test_none_with_a_date_is_rejected(cls, flag, day):
     with pytest.raises(ValueError, match=f"{flag} is false"):
         cls(**{flag: False, day: D(2024, 1, 1)})

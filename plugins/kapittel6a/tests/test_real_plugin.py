@@ -119,15 +119,6 @@ def test_pairs_are_never_judged_twice_with_the_real_plugin(real):
     check()
 
 
-def test_case_files():
-    """The tests-as-data cases in tests/cases (docs/tests-as-data.md), run with the plugins they name."""
-    from pathlib import Path
-
-    from integrules.testing.cases import assert_case_file
-    for path in sorted((Path(__file__).parent / "cases").glob("*.json")):
-        assert_case_file(path)
-
-
 @pytest.mark.parametrize("as_of", [dt.date(2026, 6, 30), dt.date(2026, 7, 1), dt.date(2026, 12, 4), dt.date(2028, 6, 30)])
 def test_the_example_has_nobody_with_collective_protection_in_an_unknown_regime(real, as_of):
     """Issue 15: chapter 6A was re-added from 01.07.2026 with no gap and runs to 01.07.2028, so no § 34 holder of

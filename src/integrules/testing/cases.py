@@ -28,8 +28,9 @@ from ..reading import structure_participant
 from ..results import Rejection
 
 FILE_KEYS = ("description", "plugins", "settings", "cases", "checklist")
-CASE_KEYS = ("name", "as_of", "participant", "expect", "regime", "description", "boundary")
-EXPECT_KEYS = ("outcome", "due", "missing")
+CASE_KEYS = ("name", "as_of", "participant", "expect", "regime", "description", "boundary", "pins")
+EXPECT_KEYS = ("outcome", "due", "missing", "cites")
+PIN_SIDES = ("below", "at", "above")  # where a case sits against a threshold it pins (docs/tests-as-data.md)
 OUTCOMES = tuple(o.value for o in Outcome)
 
 
@@ -46,6 +47,7 @@ class Expectation:
     due: dt.date | None = None
     due_given: bool = False
     missing: tuple[str, ...] | None = None
+    cites: tuple[str, ...] = ()  # references the finding must carry (each the text of one, or its beginning)
 
 
 @attrs.frozen
@@ -57,6 +59,7 @@ class Case:
     regime: str | None = None
     regime_given: bool = False
     boundary: dt.date | None = None  # the validity boundary (a version's first day) this case sits at
+    pins: tuple[tuple[str, str], ...] = ()  # (threshold id, "below" | "at" | "above"): the thresholds it pins
 
 
 @attrs.frozen
@@ -110,8 +113,22 @@ def _parse_expectation(path: str, where: str, raw: Any) -> Expectation:
     missing = raw.get("missing")
     if missing is not None and not (isinstance(missing, list) and all(isinstance(m, str) for m in missing)):
         raise _err(path, f"{where}.missing", "expected a list of fact paths")
+    cites = raw.get("cites", [])
+    if not (isinstance(cites, list) and all(isinstance(c, str) and c.strip() for c in cites)):
+        raise _err(path, f"{where}.cites", "expected a list of references, e.g. [\"integreringsloven § 13 tredje ledd\"]")
     return Expectation(Outcome(raw["outcome"]), due, "due" in raw,
-                       tuple(sorted(missing)) if missing is not None else None)
+                       tuple(sorted(missing)) if missing is not None else None, tuple(cites))
+
+
+def _parse_pins(path: str, where: str, raw: Any) -> tuple[tuple[str, str], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and k for k in raw):
+        raise _err(path, where, "expected an object of threshold id: \"below\", \"at\" or \"above\"")
+    for key, side in raw.items():
+        if side not in PIN_SIDES:
+            raise _err(path, f"{where}.{key}", f"{side!r} is not one of: {', '.join(PIN_SIDES)}")
+    return tuple(sorted(raw.items()))
 
 
 def parse_case_document(document: Any, path: str = "<cases>") -> CaseFile:
@@ -164,7 +181,8 @@ def parse_case_document(document: Any, path: str = "<cases>") -> CaseFile:
                 boundary = parse_date(raw["boundary"])
             except FieldValueError as exc:
                 raise _err(path, f"{where}.boundary", str(exc)) from None
-        cases.append(Case(name, as_of, participant, expect, raw.get("regime"), "regime" in raw, boundary))
+        pins = _parse_pins(path, f"{where}.pins", raw.get("pins"))
+        cases.append(Case(name, as_of, participant, expect, raw.get("regime"), "regime" in raw, boundary, pins))
     checklist = document.get("checklist") or []
     if not (isinstance(checklist, list) and all(isinstance(c, str) and c for c in checklist)):
         raise _err(path, "checklist", "expected a list of checklist items, e.g. [\"R4\"]")
@@ -295,11 +313,21 @@ def _fmt(day: dt.date | None) -> str:
     return day.isoformat() if day else "none"
 
 
-def run_case(engine: Engine, case: Case, path: str = "", index: int = 0) -> CaseResult:
-    """Judge one case and compare: every expected id, outcome, due date and missing facts."""
+def run_case(engine: Engine, case: Case, path: str = "", index: int = 0,
+             citations: dict[str, Any] | None = None) -> CaseResult:
+    """Judge one case and compare: every expected id, outcome, due date, missing facts and citations.
+
+    ``citations`` (requirement id -> references, see :func:`load_citations`): every finding of a listed requirement
+    that the requirement judged (not not_applicable) must cite each, whether or not the case expects it."""
     result = engine.evaluate(case.participant, case.as_of)
     found = {f.requirement_id: f for f in result.findings}
     failures = []
+    for f in result.findings:
+        wanted = (citations or {}).get(f.requirement_id, ())
+        lacking = [c for c in wanted if f.outcome is not Outcome.NOT_APPLICABLE and not any(cites(r, c) for r in f.references)]
+        if lacking:
+            failures.append(f"{f.requirement_id}: {f.outcome.value}, but it does not cite {'; '.join(lacking)}, which "
+                            "its requirement declares")
     if case.regime_given and result.regime.regime != case.regime:
         failures.append(f"regime: expected {case.regime or 'undecided'}, got {result.regime.regime or 'undecided'} "
                         f"({result.regime.reason.en})")
@@ -322,14 +350,70 @@ def run_case(engine: Engine, case: Case, path: str = "", index: int = 0) -> Case
         if exp.missing is not None and tuple(sorted(f.missing)) != exp.missing:
             failures.append(f"{req_id}: unknown as expected, but missing [{', '.join(f.missing)}], "
                             f"expected [{', '.join(exp.missing)}]")
+        lacking = [c for c in exp.cites if not any(cites(ref, c) for ref in f.references)]
+        if lacking:
+            failures.append(f"{req_id}: {f.outcome.value} as expected, but it does not cite {'; '.join(lacking)} "
+                            f"(cites {'; '.join(map(str, f.references)) or 'nothing'})")
     return CaseResult(path, index, case.name, case.as_of, tuple(failures))
 
 
-def run_case_file(path: str | Path, engine: Engine | None = None) -> list[CaseResult]:
+def cites(ref: Any, citation: str) -> bool:
+    """Whether a reference is ``citation`` or more precise than it («integreringsloven § 13» is cited by
+    «integreringsloven § 13 tredje ledd», not by «integreringsloven § 13 a»)."""
+    text, citation = str(ref), " ".join(citation.split())
+    if text == citation:
+        return True
+    rest = text[len(citation) + 1:] if text.startswith(citation + " ") else ""
+    return rest.split(" ")[0] in _PRECISER
+
+
+_PRECISER = ("første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende", "niende", "tiende",
+             "bokstav", "ledd")
+
+
+def case_files(folder: str | Path) -> list[Path]:
+    """The case files (``*.json``) of a folder, sorted."""
+    return sorted(Path(folder).glob("*.json"))
+
+
+def case_file_test(folder: str | Path, citations: str | Path | None = None):
+    """A pytest test running every case file of ``folder``, one test per file (id: the file name).
+
+    A plugin's test module says ``test_case_files = case_file_test(Path(__file__).parent / "cases")``, so its
+    pytest suite runs its own case files (the same check as ``integrules test``). ``citations``: a file read by
+    :func:`load_citations`; every finding in the cases must then cite what its requirement declares there."""
+    import pytest
+
+    paths = case_files(folder)
+    if not paths:
+        raise CaseFileError(f"{folder}: no case files (*.json)")
+    declared = load_citations(citations) if citations is not None else None
+
+    @pytest.mark.parametrize("path", paths, ids=[p.name for p in paths])
+    def test_case_file(path):
+        assert_case_file(path, citations=declared)
+
+    return test_case_file
+
+
+def load_citations(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """A plugin's declared citations: a JSON object ``{"citations": {requirement id: [reference, ...]}}``."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            raw = json.load(fh)["citations"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CaseFileError(f"{path}: expected {{\"citations\": {{requirement id: [reference, ...]}}}} ({exc})") from None
+    if not (isinstance(raw, dict) and all(isinstance(v, list) and all(isinstance(c, str) for c in v) for v in raw.values())):
+        raise CaseFileError(f"{path}: citations: expected requirement id: [reference, ...]")
+    return {k: tuple(v) for k, v in raw.items()}
+
+
+def run_case_file(path: str | Path, engine: Engine | None = None,
+                  citations: dict[str, Any] | None = None) -> list[CaseResult]:
     """Run every case in a file (with the engine it asks for, unless one is given)."""
     case_file = load_case_file(path)
     engine = engine or engine_for_case_file(case_file)
-    results = [run_case(engine, case, str(path), i) for i, case in enumerate(case_file.cases)]
+    results = [run_case(engine, case, str(path), i, citations) for i, case in enumerate(case_file.cases)]
     faults = [f for f in engine.faults]
     if faults:
         results.append(CaseResult(str(path), len(results), "plugin faults", case_file.cases[0].as_of,
@@ -343,13 +427,14 @@ def describe(result: CaseResult) -> str:
     return head + "".join(f"\n    {line}" for line in result.failures)
 
 
-def assert_case_file(path: str | Path, engine: Engine | None = None) -> None:
+def assert_case_file(path: str | Path, engine: Engine | None = None, citations: dict[str, Any] | None = None) -> None:
     """Run a case file and raise ``AssertionError`` listing every failed case (for pytest)."""
-    failed = [r for r in run_case_file(path, engine) if not r.passed]
+    failed = [r for r in run_case_file(path, engine, citations) if not r.passed]
     if failed:
         raise AssertionError("\n".join(describe(r) for r in failed))
 
 
-__all__ = ["Case", "CaseFile", "CaseFileError", "CaseResult", "assert_case_file", "describe",
+__all__ = ["Case", "CaseFile", "CaseFileError", "CaseResult", "assert_case_file", "case_file_test", "case_files", "cites",
+           "describe", "load_citations",
            "engine_for_case_file", "load_case_file", "parse_case_document", "resolve_plugin", "run_case",
            "run_case_file"]

@@ -83,9 +83,11 @@ def leaves() -> st.SearchStrategy[Leave]:
 # "Known none" flags and the date each one rules out (model._none_means_no): a flag False comes without its
 # date, and filling in facts never adds a date that a False flag says does not exist.
 KNOWN_NONE = {
-    Programme: (("decision_made", "decision_date"),),
+    Programme: (("decision_made", "decision_date"), ("decision_made", "start_date")),
     Integreringsplan: (("made", "created"),),
-    LanguageTraining: (("offered", "offer_date"), ("decision_made", "decision_date")),
+    LanguageTraining: (("offered", "offer_date"), ("offered", "decision_date"), ("offered", "start_date"),
+                       ("decision_made", "decision_date"),
+                       ("decision_made", "start_date")),
 }
 
 
@@ -523,8 +525,8 @@ def _complete_object(draw: st.DrawFn, cls: type, timeline: _Timeline, fixed: dic
         values[field.name] = _complete_value(draw, cls, field.name, hints[field.name], timeline)
     if cls is Leave and values["end"] < values["start"]:
         values["start"], values["end"] = values["end"], values["start"]
-    for flag, day in KNOWN_NONE.get(cls, ()):  # complete: a known-none flag agrees with its date
-        values[flag] = values.get(day) is not None
+    for flag in {flag for flag, _ in KNOWN_NONE.get(cls, ())}:  # complete: a known-none flag agrees with its dates
+        values[flag] = any(values.get(day) is not None for f, day in KNOWN_NONE[cls] if f == flag)
     return cls(**values)
 
 

@@ -10,7 +10,7 @@ piece of information when it is dated on or after the day the information came t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Any, Callable
 
 from integrules import Evaluation, Missing, Requirement, Text, Unit, all_of, met, not_applicable, not_met, pending
 from integrules.dates import add_months
@@ -39,11 +39,14 @@ REFS = (lov("43", 2), F58_2)
 TABLE_REFS = {"program": forskrift("52"), "opplaering": forskrift("53")}
 
 
-def _programme(ctx):
+def _programme(ctx, fact: Callable[[Any], Any] = lambda prog: None):
+    """The programme whose information an item registers; None when there is none to register: not taking part, or
+    registered as not decided yet while the item's own ``fact`` is not registered either (a registered fact is to be
+    registered in NIR whatever else is registered, so that filling in a flag never turns a finding around)."""
     prog = ctx.need(ctx.p.introduksjonsprogram, "introduksjonsprogram")
     if not ctx.need(prog.participates, "introduksjonsprogram.participates"):
         return None
-    if prog.decision_made is False:
+    if prog.decision_made is False and fact(prog) is None:
         return None  # registered as not decided yet: nothing of the programme exists to register
     return prog
 
@@ -69,44 +72,47 @@ def _dated(ctx, day, path) -> list[dt.date]:
 # [] when there is nothing to register, or raises Missing.
 
 def t_kontrakt(ctx):
-    return _done(ctx, ctx.p.integreringskontrakt, "integreringskontrakt") if _programme(ctx) else []
+    known = ctx.p.integreringskontrakt
+    return _done(ctx, known, "integreringskontrakt") if _programme(ctx, lambda _: known) else []
 
 
 def t_sluttmal(ctx):
-    prog = _programme(ctx)
+    prog = _programme(ctx, lambda prog: prog.decision_date)
     return _dated(ctx, prog.decision_date, "introduksjonsprogram.decision_date") if prog else []
 
 
 def t_program_start(ctx):
-    prog = _programme(ctx)
+    prog = _programme(ctx, lambda prog: prog.start_date)
     return _dated(ctx, prog.start_date, "introduksjonsprogram.start_date") if prog else []
 
 
 def t_foreldre(ctx):
-    if not _programme(ctx) or not ctx.need(ctx.p.children_under_18, "children_under_18"):
+    known = ctx.p.foreldreveiledning
+    if not _programme(ctx, lambda _: known) or not ctx.need(ctx.p.children_under_18, "children_under_18"):
         return []
     return _done(ctx, ctx.p.foreldreveiledning, "foreldreveiledning")
 
 
 def t_livsmestring(ctx):
-    return _done(ctx, ctx.p.livsmestring, "livsmestring") if _programme(ctx) else []
+    known = ctx.p.livsmestring
+    return _done(ctx, known, "livsmestring") if _programme(ctx, lambda _: known) else []
 
 
 def t_permisjoner(ctx):
-    prog, training = _programme(ctx), _training(ctx)
+    prog, training = _programme(ctx, lambda prog: prog.leaves or None), _training(ctx)
     leaves = list(ctx.need(prog.leaves, "introduksjonsprogram.leaves")) if prog else []
     leaves += ctx.need(training.leaves, "opplaering.leaves")
     return sorted({lv.start for lv in leaves if ctx.happened(lv.start)})
 
 
 def t_avslutning(ctx):
-    prog = _programme(ctx)
+    prog = _programme(ctx, lambda prog: prog.end_date)
     return _dated(ctx, prog.end_date, "introduksjonsprogram.end_date") if prog else []
 
 
 def t_utdanning(ctx):
     training = _training(ctx)
-    if _not_offered(training):
+    if training.decision_date is None and _not_offered(training):
         return []
     return _dated(ctx, training.decision_date, "opplaering.decision_date")
 
@@ -132,7 +138,10 @@ def _not_offered(training) -> bool:
 
 def t_opplaering_start(ctx):
     training = _training(ctx)
-    return [] if _not_offered(training) else _dated(ctx, training.start_date, "opplaering.start_date")
+    # A registered start is registered in NIR whatever else is registered: "not offered" only stands for a missing one.
+    if training.start_date is None and _not_offered(training):
+        return []
+    return _dated(ctx, training.start_date, "opplaering.start_date")
 
 
 def t_vgs(ctx):
@@ -144,7 +153,9 @@ def t_vgs(ctx):
 
 def t_samfunnskunnskap(ctx):
     training = _training(ctx)
-    return [] if _not_offered(training) else _done(ctx, training.samfunnskunnskap, "opplaering.samfunnskunnskap")
+    if training.samfunnskunnskap is None and _not_offered(training):
+        return []
+    return _done(ctx, training.samfunnskunnskap, "opplaering.samfunnskunnskap")
 
 
 _REGISTERED = ("integreringsloven", "nir registered")
